@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/commandline.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Flowdeck::Core {
+class FlowsClient;
+}
+namespace Flowdeck::Ui {
+class MainWindow;
+}
+
+namespace Flowdeck::App {
+
+// The composition root: builds the network access manager, the Flows client and the main window
+// and wires them together. Owns them for the life of the app. GUI thread.
+class Application final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Application)
+
+public:
+    explicit Application(const CommandLine &commandLine, QObject *parent = nullptr);
+    ~Application() override;
+
+    void show();
+    Core::FlowsClient *flowsClient() const { return m_client; }
+    Ui::MainWindow *mainWindow() const { return m_window.get(); }
+
+private:
+    QNetworkAccessManager *m_network;
+    Core::FlowsClient *m_client;
+    std::unique_ptr<Ui::MainWindow> m_window;
+};
+
+} // namespace Flowdeck::App

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Flowdeck::App {
+
+// What the command line asked for. Parsed before any window exists.
+struct CommandLine
+{
+    enum class Action { RunGui, Exit };
+    Action action = Action::RunGui;
+    int exitCode = 0;
+    QString output;     // text to print for --help / --version / errors
+    QString serviceUrl; // --service-url: an explicit Flows base URL
+    QString environment; // --environment: a Globus environment name
+
+    static CommandLine parse(const QStringList &arguments);
+};
+
+} // namespace Flowdeck::App

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/api/apireply.h"
+
+#include "core/auth/authorizer.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkReply>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApi, "flowdeck.api")
+
+namespace Flowdeck::Core {
+
+namespace {
+
+// Failures that happen before the request leaves this machine: safe to re-send anything.
+bool neverReachedServer(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+ApiReply::ApiReply(Transport *transport, ApiRequest request, QObject *parent)
+    : QObject(parent)
+    , m_transport(transport)
+    , m_request(std::move(request))
+{
+}
+
+ApiReply::~ApiReply()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void ApiReply::start()
+{
+    m_clock.start();
+    if (!m_transport->baseUrlProblem().isEmpty()) {
+        // Refused before sending; still reported from the event loop, like every other outcome.
+        const ApiError error = ApiError::make(ApiError::Kind::Usage, m_transport->baseUrlProblem());
+        QTimer::singleShot(0, this, [this, error] { finishWith(error); });
+        return;
+    }
+    sendAttempt();
+}
+
+void ApiReply::sendAttempt()
+{
+    if (m_request.authorizer && m_request.authorizer->needsRefresh())
+        renewThen(false);
+    else
+        sendNow();
+}
+
+void ApiReply::sendNow()
+{
+    ++m_attempts;
+    m_reply = m_transport->send(m_request);
+    connect(m_reply, &QNetworkReply::finished, this, &ApiReply::onNetworkFinished);
+}
+
+void ApiReply::renewThen(bool afterUnauthorized)
+{
+    Authorizer *authorizer = m_request.authorizer;
+    m_refreshConnection = connect(authorizer, &Authorizer::refreshFinished, this, [this](bool ok) {
+        disconnect(m_refreshConnection);
+        if (ok) {
+            sendNow();
+            return;
+        }
+        ApiError error = ApiError::make(ApiError::Kind::Http, tr("Your sign-in has expired and could not be renewed; "
+                                                                 "please sign in again"));
+        error.httpStatus = 401;
+        finishWith(error);
+    });
+    if (afterUnauthorized)
+        authorizer->invalidate();
+    authorizer->refresh();
+}
+
+ApiError ApiReply::errorOf(QNetworkReply *reply, const QByteArray &body) const
+{
+    if (m_httpStatus >= 400)
+        return ApiError::fromHttpResponse(m_httpStatus, body, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
+                                          reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
+    if (reply->error() == QNetworkReply::NoError)
+        return {};
+    if (m_abortRequested)
+        return ApiError::make(ApiError::Kind::Canceled, tr("Canceled"), reply->error());
+    // Qt reports an expired transfer timeout as OperationCanceledError, the same as abort().
+    if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
+        return ApiError::make(ApiError::Kind::Timeout,
+                              tr("The server did not answer within %1 s").arg(m_transport->timeoutMs() / 1000.0),
+                              reply->error());
+    return ApiError::make(ApiError::Kind::Network, reply->errorString(), reply->error());
+}
+
+void ApiReply::onNetworkFinished()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+    const QByteArray body = reply->readAll();
+    m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const ApiError error = errorOf(reply, body);
+    qCDebug(lcApi).noquote() << m_request.method << m_request.path << "->" << m_httpStatus
+                             << ApiError::kindName(error.kind) << "attempt" << m_attempts << m_clock.elapsed() << "ms";
+
+    if (m_httpStatus == 401 && !m_renewedAfter401 && m_request.authorizer && m_request.authorizer->canRefresh()) {
+        m_renewedAfter401 = true; // once per call, as the SDK: a second 401 is the user's to solve
+        renewThen(true);
+        return;
+    }
+    if (error.isError() && !m_abortRequested && retryIfWorthIt(error, reply->rawHeader("Retry-After")))
+        return;
+    if (error.isError()) {
+        finishWith(error);
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    QString why;
+    if (parseError.error != QJsonParseError::NoError)
+        why = tr("The response is not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
+    else if (!document.isObject())
+        why = tr("The response is not a JSON object");
+    else if (m_json = document.object(); !parseBody(m_json, &why) && why.isEmpty())
+        why = tr("Unexpected response format");
+    if (!why.isEmpty()) {
+        ApiError parse = ApiError::make(ApiError::Kind::Parse, why);
+        parse.httpStatus = m_httpStatus;
+        finishWith(parse);
+        return;
+    }
+    finishWith({});
+}
+
+bool ApiReply::retryIfWorthIt(const ApiError &error, const QByteArray &retryAfter)
+{
+    const bool transportFailure = error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout;
+    if (!transportFailure && !RetryPolicy::isTransientStatus(m_httpStatus))
+        return false;
+    const bool safe = m_request.idempotent || m_httpStatus == 429 ||
+                      (transportFailure && neverReachedServer(QNetworkReply::NetworkError(error.networkError)));
+    const RetryPolicy &policy = m_transport->retryPolicy();
+    if (!safe || m_attempts > policy.maxRetries)
+        return false;
+    const auto delay = policy.delayFor(m_attempts - 1, m_httpStatus, retryAfter, QDateTime::currentDateTimeUtc());
+    qCDebug(lcApi).noquote() << "retrying" << m_request.method << m_request.path << "in" << delay.count() << "ms";
+    if (!m_retryTimer) {
+        m_retryTimer = new QTimer(this);
+        m_retryTimer->setSingleShot(true);
+        connect(m_retryTimer, &QTimer::timeout, this, &ApiReply::sendAttempt);
+    }
+    m_retryTimer->start(delay);
+    return true;
+}
+
+void ApiReply::finishWith(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_error = error;
+    // A non-idempotent call that failed after the server may have received it: say so.
+    const bool mayHaveActed = error.kind == ApiError::Kind::Timeout ||
+                              (error.kind == ApiError::Kind::Network &&
+                               !neverReachedServer(QNetworkReply::NetworkError(error.networkError))) ||
+                              m_httpStatus >= 500;
+    if (!m_request.idempotent && mayHaveActed && !m_abortRequested)
+        m_error.outcomeUnknown = true;
+    m_finished = true;
+    if (m_error.isError())
+        emit errorOccurred(m_error);
+    emit finished();
+}
+
+void ApiReply::abort()
+{
+    if (m_finished)
+        return;
+    m_abortRequested = true;
+    if (m_retryTimer)
+        m_retryTimer->stop();
+    disconnect(m_refreshConnection);
+    if (m_reply) {
+        m_reply->abort(); // emits QNetworkReply::finished -> onNetworkFinished -> Canceled
+        return;
+    }
+    finishWith(ApiError::make(ApiError::Kind::Canceled, tr("Canceled")));
+}
+
+} // namespace Flowdeck::Core

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/api/apierror.h"
+#include "core/api/transport.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+class QNetworkReply;
+class QTimer;
+
+namespace Flowdeck::Core {
+
+// Handle for one Flows API call, retries included. Owns its QNetworkReply. Emits errorOccurred()
+// (only on failure) and then finished(), exactly once, from the event loop, so connecting right
+// after the call is always in time. Parent it to the requester: deleting it cancels the call.
+class ApiReply : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiReply)
+
+public:
+    ~ApiReply() override;
+
+    bool isFinished() const { return m_finished; }
+    const ApiError &error() const { return m_error; }
+    // The whole JSON body of a successful response (typed replies also expose a typed value).
+    const QJsonObject &json() const { return m_json; }
+    int httpStatus() const { return m_httpStatus; }
+    int attempts() const { return m_attempts; }
+    const ApiRequest &request() const { return m_request; }
+    // Cancels the call: finished() follows with error kind Canceled (not Timeout).
+    void abort();
+    // Sends the request; called once by the client right after construction.
+    void start();
+
+signals:
+    void errorOccurred(const Flowdeck::Core::ApiError &error);
+    void finished();
+
+protected:
+    ApiReply(Transport *transport, ApiRequest request, QObject *parent);
+    // Turns a 2xx body into the typed result; false (with *why) if the shape is wrong.
+    virtual bool parseBody(const QJsonObject &body, QString *why) = 0;
+
+private:
+    void sendAttempt();
+    void sendNow();
+    void renewThen(bool afterUnauthorized);
+    void onNetworkFinished();
+    bool retryIfWorthIt(const ApiError &error, const QByteArray &retryAfter);
+    void finishWith(const ApiError &error);
+    ApiError errorOf(QNetworkReply *reply, const QByteArray &body) const;
+
+    QPointer<Transport> m_transport;
+    ApiRequest m_request;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_retryTimer = nullptr;
+    QMetaObject::Connection m_refreshConnection;
+    QElapsedTimer m_clock;
+    ApiError m_error;
+    QJsonObject m_json;
+    int m_httpStatus = 0;
+    int m_attempts = 0;
+    bool m_renewedAfter401 = false;
+    bool m_abortRequested = false; // tells a user abort() apart from a transfer timeout
+    bool m_finished = false;
+};
+
+// For calls whose result is best kept as plain JSON (e.g. respond_to_web_input's {"status": "ok"}).
+inline bool fromJson(const QJsonObject &body, QJsonObject &out, QString *)
+{
+    out = body;
+    return true;
+}
+
+// A reply whose result is a T, parsed by an overload `bool fromJson(const QJsonObject &, T &, QString *why)`.
+// No Q_OBJECT of its own: the signals are ApiReply's.
+template<typename T>
+class TypedReply final : public ApiReply
+{
+public:
+    TypedReply(Transport *transport, ApiRequest request, QObject *parent)
+        : ApiReply(transport, std::move(request), parent)
+    {
+    }
+    const T &value() const { return m_value; }
+
+private:
+    bool parseBody(const QJsonObject &body, QString *why) override { return fromJson(body, m_value, why); }
+    T m_value{};
+};
+
+using JsonReply = TypedReply<QJsonObject>;
+
+} // namespace Flowdeck::Core

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/api/run.h"
+
+#include "core/api/jsonfields.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Flowdeck::Core {
+
+using namespace JsonFields;
+
+RunStatus runStatusFromString(const QString &status)
+{
+    if (status == "ACTIVE"_L1)
+        return RunStatus::Active;
+    if (status == "INACTIVE"_L1)
+        return RunStatus::Inactive;
+    if (status == "SUCCEEDED"_L1)
+        return RunStatus::Succeeded;
+    if (status == "FAILED"_L1)
+        return RunStatus::Failed;
+    if (status == "ENDED"_L1)
+        return RunStatus::Ended;
+    return RunStatus::Unknown;
+}
+
+QString runStatusToString(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Active:
+        return u"ACTIVE"_s;
+    case RunStatus::Inactive:
+        return u"INACTIVE"_s;
+    case RunStatus::Succeeded:
+        return u"SUCCEEDED"_s;
+    case RunStatus::Failed:
+        return u"FAILED"_s;
+    case RunStatus::Ended:
+        return u"ENDED"_s;
+    case RunStatus::Unknown:
+        break;
+    }
+    return {};
+}
+
+bool isTerminal(RunStatus status)
+{
+    return status == RunStatus::Succeeded || status == RunStatus::Failed || status == RunStatus::Ended;
+}
+
+bool fromJson(const QJsonObject &o, Run &run, QString *why)
+{
+    if (!requireString(o, "run_id"_L1, &run.runId, why) || !requireString(o, "status"_L1, &run.statusText, why))
+        return false;
+    run.status = runStatusFromString(run.statusText);
+    run.flowId = string(o, "flow_id"_L1);
+    run.flowTitle = string(o, "flow_title"_L1);
+    run.flowLastUpdated = dateTime(o, "flow_last_updated"_L1);
+    run.startTime = dateTime(o, "start_time"_L1);
+    run.completionTime = dateTime(o, "completion_time"_L1);
+    run.displayStatus = string(o, "display_status"_L1);
+    run.label = string(o, "label"_L1);
+    run.tags = strings(o, "tags"_L1);
+    run.runOwner = string(o, "run_owner"_L1);
+    run.createdBy = string(o, "created_by"_L1);
+    run.runManagers = strings(o, "run_managers"_L1);
+    run.runMonitors = strings(o, "run_monitors"_L1);
+    run.userRoles = strings(o, "user_roles"_L1);
+    run.userRole = string(o, "user_role"_L1);
+    run.details = o.value("details"_L1).toObject();
+    run.blockingWebInputId = string(o, "blocking_web_input_id"_L1);
+    run.flowDescription = o.value("flow_description"_L1).toObject();
+    run.raw = o;
+    return true;
+}
+
+QString RunLogEntry::stateName() const
+{
+    return details.value("state_name"_L1).toString();
+}
+
+QString RunLogEntry::stateType() const
+{
+    return details.value("state_type"_L1).toString();
+}
+
+bool fromJson(const QJsonObject &o, RunLogEntry &entry, QString *why)
+{
+    if (!requireString(o, "code"_L1, &entry.code, why))
+        return false;
+    entry.time = dateTime(o, "time"_L1);
+    entry.description = string(o, "description"_L1);
+    entry.details = o.value("details"_L1).toObject();
+    return true;
+}
+
+bool fromJson(const QJsonObject &o, RunDefinition &definition, QString *why)
+{
+    if (!o.value("definition"_L1).isObject()) {
+        *why = u"The response has no \"definition\" object"_s;
+        return false;
+    }
+    definition.flowId = string(o, "flow_id"_L1);
+    definition.definition = o.value("definition"_L1).toObject();
+    definition.inputSchema = o.value("input_schema"_L1).toObject();
+    return true;
+}
+
+bool fromJson(const QJsonObject &o, RunValidation &validation, QString *)
+{
+    validation.message = string(o, "message"_L1);
+    return true;
+}
+
+} // namespace Flowdeck::Core

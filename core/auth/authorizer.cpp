@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/auth/authorizer.h"
+
+namespace Flowdeck::Core {
+
+StaticTokenAuthorizer::StaticTokenAuthorizer(const QByteArray &token, QObject *parent)
+    : Authorizer(parent)
+    , m_token(token)
+{
+}
+
+QByteArray StaticTokenAuthorizer::authorizationHeader() const
+{
+    return m_token.isEmpty() ? QByteArray() : QByteArray("Bearer ") + m_token;
+}
+
+} // namespace Flowdeck::Core
