@@ -109,6 +109,10 @@ ApiError ApiReply::errorOf(QNetworkReply *reply, const QByteArray &body) const
         return ApiError::make(ApiError::Kind::Timeout,
                               tr("The server did not answer within %1 s").arg(m_transport->timeoutMs() / 1000.0),
                               reply->error());
+    // Qt wanted to send the request a second time and was not allowed to (see OneShotBody).
+    if (reply->error() == QNetworkReply::ContentReSendError)
+        return ApiError::make(ApiError::Kind::Network, tr("The connection closed before the server answered"),
+                              reply->error());
     return ApiError::make(ApiError::Kind::Network, reply->errorString(), reply->error());
 }
 

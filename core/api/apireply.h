@@ -90,7 +90,15 @@ public:
     const T &value() const { return m_value; }
 
 private:
-    bool parseBody(const QJsonObject &body, QString *why) override { return fromJson(body, m_value, why); }
+    // All or nothing: a body that fails half-way leaves no partial result behind.
+    bool parseBody(const QJsonObject &body, QString *why) override
+    {
+        T parsed{};
+        if (!fromJson(body, parsed, why))
+            return false;
+        m_value = std::move(parsed);
+        return true;
+    }
     T m_value{};
 };
 

@@ -9,9 +9,46 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Core {
+
+namespace {
+
+// A request body that can be read once and never rewound. Qt 6.4's HTTP channel silently re-sends
+// a request whose connection closed before the answer, whatever its method (newer Qt checks
+// idempotency first); it can only do so by rewinding the body. With this device the rewind fails
+// and Qt reports ContentReSendError instead, so a run is never started twice behind our back.
+class OneShotBody final : public QIODevice
+{
+public:
+    explicit OneShotBody(QByteArray data)
+        : m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_position + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = std::min(maxSize, qint64(m_data.size()) - m_position);
+        std::memcpy(data, m_data.constData() + m_position, size_t(n));
+        m_position += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_position = 0;
+};
+
+} // namespace
 
 Transport::Transport(QNetworkAccessManager *network, const QUrl &baseUrl, QObject *parent)
     : QObject(parent)
@@ -63,7 +100,14 @@ QNetworkReply *Transport::send(const ApiRequest &request) const
         http.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
         data = QJsonDocument(*request.body).toJson(QJsonDocument::Compact);
     }
-    return m_network->sendCustomRequest(http, request.method, data);
+    if (request.idempotent)
+        return m_network->sendCustomRequest(http, request.method, data);
+    http.setHeader(QNetworkRequest::ContentLengthHeader, data.size());
+    http.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *body = new OneShotBody(data);
+    QNetworkReply *reply = m_network->sendCustomRequest(http, request.method, body);
+    body->setParent(reply);
+    return reply;
 }
 
 } // namespace Flowdeck::Core
