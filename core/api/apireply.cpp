@@ -11,7 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcApi, "flowdeck.api")
+Q_LOGGING_CATEGORY(lcApi, "flowdeck.api", QtInfoMsg)
 
 namespace Flowdeck::Core {
 
@@ -138,17 +138,11 @@ void ApiReply::onNetworkFinished()
         finishWith(error);
         return;
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    emit bodyArrived(body);
+    m_body = body;
     QString why;
-    if (parseError.error != QJsonParseError::NoError)
-        why = tr("The response is not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
-    else if (!document.isObject())
-        why = tr("The response is not a JSON object");
-    else if (m_json = document.object(); !parseBody(m_json, &why) && why.isEmpty())
-        why = tr("Unexpected response format");
-    if (!why.isEmpty()) {
-        ApiError parse = ApiError::make(ApiError::Kind::Parse, why);
+    if (!parseBody(body, &why)) {
+        ApiError parse = ApiError::make(ApiError::Kind::Parse, why.isEmpty() ? tr("Unexpected response format") : why);
         parse.httpStatus = m_httpStatus;
         finishWith(parse);
         return;
@@ -193,6 +187,27 @@ void ApiReply::finishWith(const ApiError &error)
     if (m_error.isError())
         emit errorOccurred(m_error);
     emit finished();
+}
+
+QJsonObject ApiReply::json() const
+{
+    return QJsonDocument::fromJson(m_body).object();
+}
+
+bool parseJsonObject(const QByteArray &body, QJsonObject *out, QString *why)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError) {
+        *why = ApiReply::tr("The response is not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset);
+        return false;
+    }
+    if (!document.isObject()) {
+        *why = ApiReply::tr("The response is not a JSON object");
+        return false;
+    }
+    *out = document.object();
+    return true;
 }
 
 void ApiReply::abort()

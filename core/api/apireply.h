@@ -5,6 +5,7 @@
 #include "core/api/transport.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -27,8 +28,9 @@ public:
 
     bool isFinished() const { return m_finished; }
     const ApiError &error() const { return m_error; }
-    // The whole JSON body of a successful response (typed replies also expose a typed value).
-    const QJsonObject &json() const { return m_json; }
+    // The whole JSON body of a successful response, parsed on first use (typed replies also
+    // expose a typed value, which is usually what you want).
+    QJsonObject json() const;
     int httpStatus() const { return m_httpStatus; }
     int attempts() const { return m_attempts; }
     const ApiRequest &request() const { return m_request; }
@@ -38,13 +40,16 @@ public:
     void start();
 
 signals:
+    // A 2xx body has arrived and is about to be parsed (emitted before finished()). Lets the
+    // paginator request the next page while this one is parsed.
+    void bodyArrived(const QByteArray &body);
     void errorOccurred(const Flowdeck::Core::ApiError &error);
     void finished();
 
 protected:
     ApiReply(Transport *transport, ApiRequest request, QObject *parent);
-    // Turns a 2xx body into the typed result; false (with *why) if the shape is wrong.
-    virtual bool parseBody(const QJsonObject &body, QString *why) = 0;
+    // Turns a 2xx body into the typed result; false (with *why) if it is not JSON of that shape.
+    virtual bool parseBody(const QByteArray &body, QString *why) = 0;
 
 private:
     void sendAttempt();
@@ -62,7 +67,7 @@ private:
     QMetaObject::Connection m_refreshConnection;
     QElapsedTimer m_clock;
     ApiError m_error;
-    QJsonObject m_json;
+    QByteArray m_body;
     int m_httpStatus = 0;
     int m_attempts = 0;
     bool m_renewedAfter401 = false;
@@ -75,6 +80,17 @@ inline bool fromJson(const QJsonObject &body, QJsonObject &out, QString *)
 {
     out = body;
     return true;
+}
+
+// Parses a response body as a JSON object with Qt and hands it to fromJson(QJsonObject, T).
+bool parseJsonObject(const QByteArray &body, QJsonObject *out, QString *why);
+
+// How a T comes out of response bytes. Hot types (runs) overload this with a faster parser.
+template<typename T>
+bool fromBytes(const QByteArray &body, T &out, QString *why)
+{
+    QJsonObject object;
+    return parseJsonObject(body, &object, why) && fromJson(object, out, why);
 }
 
 // A reply whose result is a T, parsed by an overload `bool fromJson(const QJsonObject &, T &, QString *why)`.
@@ -91,10 +107,10 @@ public:
 
 private:
     // All or nothing: a body that fails half-way leaves no partial result behind.
-    bool parseBody(const QJsonObject &body, QString *why) override
+    bool parseBody(const QByteArray &body, QString *why) override
     {
         T parsed{};
-        if (!fromJson(body, parsed, why))
+        if (!fromBytes(body, parsed, why))
             return false;
         m_value = std::move(parsed);
         return true;

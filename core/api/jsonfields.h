@@ -14,6 +14,9 @@ QString string(const QJsonObject &o, QLatin1StringView key);
 QStringList strings(const QJsonObject &o, QLatin1StringView key);
 // ISO-8601 with offset, as the service writes times; invalid QDateTime when absent or null.
 QDateTime dateTime(const QJsonObject &o, QLatin1StringView key);
+// The same for text already in hand (UTF-8 bytes or UTF-16).
+QDateTime parseTime(QByteArrayView utf8);
+QDateTime parseTime(QStringView text);
 // Sets *why and returns false unless o[key] is a non-empty string.
 bool requireString(const QJsonObject &o, QLatin1StringView key, QString *out, QString *why);
 

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Flowdeck::Core {
 
 // How a list call tells that more pages exist.
@@ -28,6 +30,18 @@ struct Page
 
 template<typename T>
 struct PageTraits;
+
+// Where a list response says the next page is.
+struct PageCursor
+{
+    bool hasNextPage = false;
+    QString marker;
+};
+
+// Reads the top-level "has_next_page" and "marker" of a list response without parsing the items,
+// so the next page can be requested while this one is still being parsed. nullopt when the text
+// is not a plain JSON object or the marker uses escapes: the caller then waits for the full parse.
+std::optional<PageCursor> scanPageCursor(QByteArrayView json, MarkerStyle style);
 
 template<typename T>
 bool fromJson(const QJsonObject &body, Page<T> &page, QString *why)

@@ -3,19 +3,18 @@
 
 namespace Flowdeck::Core {
 
-PaginatorBase::PaginatorBase(FetchPage fetch, QObject *parent)
+PaginatorBase::PaginatorBase(FetchPage fetch, MarkerStyle style, QObject *parent)
     : QObject(parent)
     , m_fetch(std::move(fetch))
+    , m_style(style)
 {
 }
 
 void PaginatorBase::fetchNext()
 {
-    if (m_done || m_inFlight)
+    if (m_done || !m_pending.isEmpty())
         return;
-    m_inFlight = m_fetch(m_marker);
-    m_inFlight->setParent(this);
-    connect(m_inFlight, &ApiReply::finished, this, &PaginatorBase::onPageFinished);
+    request(m_marker);
 }
 
 void PaginatorBase::fetchAll()
@@ -28,21 +27,38 @@ void PaginatorBase::stop()
 {
     if (m_done)
         return;
-    if (m_inFlight) {
-        m_inFlight->disconnect(this);
-        m_inFlight->deleteLater(); // its destructor aborts the network request
-        m_inFlight = nullptr;
-    }
+    cancelPending();
     end();
 }
 
-void PaginatorBase::onPageFinished()
+void PaginatorBase::request(const QString &marker)
 {
-    ApiReply *reply = m_inFlight;
-    m_inFlight = nullptr;
+    ApiReply *reply = m_fetch(marker);
+    reply->setParent(this);
+    m_pending.append({reply, marker});
+    if (m_all)
+        connect(reply, &ApiReply::bodyArrived, this, &PaginatorBase::prefetchAfter);
+    connect(reply, &ApiReply::finished, this, [this, reply] { onPageFinished(reply); });
+}
+
+void PaginatorBase::prefetchAfter(const QByteArray &body)
+{
+    // Only the newest page may start its successor; an unreadable cursor just means no prefetch.
+    if (m_pending.size() != 1)
+        return;
+    const auto cursor = scanPageCursor(body, m_style);
+    if (cursor && cursor->hasNextPage)
+        request(cursor->marker);
+}
+
+void PaginatorBase::onPageFinished(ApiReply *reply)
+{
+    Q_ASSERT(!m_pending.isEmpty() && m_pending.first().reply == reply);
+    m_pending.removeFirst();
     reply->deleteLater();
     if (reply->error().isError()) {
         m_error = reply->error();
+        cancelPending();
         emit errorOccurred(m_error);
         end();
         return;
@@ -51,15 +67,25 @@ void PaginatorBase::onPageFinished()
     const bool more = takePage(reply, &next);
     ++m_pages;
     m_marker = next;
-    if (!more)
-        m_done = true;
+    // A prefetch for any other marker than the one the full parse found is wrong: drop it.
+    if (!more || (!m_pending.isEmpty() && m_pending.first().marker != next))
+        cancelPending();
     emit pageReady();
-    if (m_done) {
-        m_done = false; // let end() run its single emission
+    if (!more)
         end();
-    } else if (m_all) {
-        fetchNext();
+    else if (m_all && m_pending.isEmpty())
+        request(m_marker);
+}
+
+void PaginatorBase::cancelPending()
+{
+    for (const Pending &pending : std::as_const(m_pending)) {
+        if (!pending.reply)
+            continue;
+        pending.reply->disconnect(this);
+        pending.reply->deleteLater(); // its destructor aborts the network request
     }
+    m_pending.clear();
 }
 
 void PaginatorBase::end()

@@ -4,6 +4,7 @@
 #include "core/api/apireply.h"
 #include "core/api/page.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -12,8 +13,10 @@
 namespace Flowdeck::Core {
 
 // Walks a marker-paginated list call page by page, on demand (fetchNext) or to the end (fetchAll).
-// Per page: pageReady(); at the end, after an error or stop(): errorOccurred() if it failed, then
-// finished(), exactly once. Lives on the client's thread; deleting it cancels the page in flight.
+// fetchAll requests page N+1 as soon as page N's bytes arrive (the marker is read by a cheap scan),
+// so the network works while page N is parsed. Pages are delivered in order: pageReady() per page;
+// at the end, after an error or stop(): errorOccurred() if it failed, then finished(), exactly once.
+// Lives on the client's thread; deleting it cancels the pages in flight.
 class PaginatorBase : public QObject
 {
     Q_OBJECT
@@ -23,7 +26,7 @@ public:
     using FetchPage = std::function<ApiReply *(const QString &marker)>;
 
     bool hasMore() const { return !m_done; }
-    bool isFetching() const { return !m_inFlight.isNull(); }
+    bool isFetching() const { return !m_pending.isEmpty(); }
     int pageCount() const { return m_pages; }
     const ApiError &error() const { return m_error; }
 
@@ -37,17 +40,26 @@ signals:
     void finished();
 
 protected:
-    PaginatorBase(FetchPage fetch, QObject *parent);
-    // Takes the typed page out of a successful reply; returns the marker of the next page, if any.
+    PaginatorBase(FetchPage fetch, MarkerStyle style, QObject *parent);
+    // Takes the typed page out of a successful reply; returns whether another page follows.
     virtual bool takePage(ApiReply *reply, QString *nextMarker) = 0;
 
 private:
-    void onPageFinished();
+    struct Pending
+    {
+        QPointer<ApiReply> reply;
+        QString marker;
+    };
+    void request(const QString &marker);
+    void prefetchAfter(const QByteArray &body);
+    void onPageFinished(ApiReply *reply);
+    void cancelPending();
     void end();
 
     FetchPage m_fetch;
-    QPointer<ApiReply> m_inFlight;
-    QString m_marker;
+    MarkerStyle m_style;
+    QList<Pending> m_pending; // in page order
+    QString m_marker;         // of the next page not yet requested
     ApiError m_error;
     int m_pages = 0;
     bool m_all = false;
@@ -59,7 +71,7 @@ class Paginator final : public PaginatorBase
 {
 public:
     Paginator(FetchPage fetch, QObject *parent)
-        : PaginatorBase(std::move(fetch), parent)
+        : PaginatorBase(std::move(fetch), PageTraits<T>::markerStyle, parent)
     {
     }
     const Page<T> &lastPage() const { return m_lastPage; }

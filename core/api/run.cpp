@@ -3,6 +3,8 @@
 
 #include "core/api/jsonfields.h"
 
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Core {
@@ -48,30 +50,54 @@ bool isTerminal(RunStatus status)
     return status == RunStatus::Succeeded || status == RunStatus::Failed || status == RunStatus::Ended;
 }
 
-bool fromJson(const QJsonObject &o, Run &run, QString *why)
+QJsonObject Run::raw() const
 {
-    if (!requireString(o, "run_id"_L1, &run.runId, why) || !requireString(o, "status"_L1, &run.statusText, why))
-        return false;
-    run.status = runStatusFromString(run.statusText);
-    run.flowId = string(o, "flow_id"_L1);
-    run.flowTitle = string(o, "flow_title"_L1);
-    run.flowLastUpdated = dateTime(o, "flow_last_updated"_L1);
-    run.startTime = dateTime(o, "start_time"_L1);
-    run.completionTime = dateTime(o, "completion_time"_L1);
-    run.displayStatus = string(o, "display_status"_L1);
-    run.label = string(o, "label"_L1);
-    run.tags = strings(o, "tags"_L1);
-    run.runOwner = string(o, "run_owner"_L1);
-    run.createdBy = string(o, "created_by"_L1);
-    run.runManagers = strings(o, "run_managers"_L1);
-    run.runMonitors = strings(o, "run_monitors"_L1);
-    run.userRoles = strings(o, "user_roles"_L1);
-    run.userRole = string(o, "user_role"_L1);
-    run.details = o.value("details"_L1).toObject();
-    run.blockingWebInputId = string(o, "blocking_web_input_id"_L1);
-    run.flowDescription = o.value("flow_description"_L1).toObject();
-    run.raw = o;
-    return true;
+    return QJsonDocument::fromJson(json).object();
+}
+
+QDateTime Run::flowLastUpdated() const
+{
+    return dateTime(raw(), "flow_last_updated"_L1);
+}
+
+QString Run::createdBy() const
+{
+    return string(raw(), "created_by"_L1);
+}
+
+QStringList Run::runManagers() const
+{
+    return strings(raw(), "run_managers"_L1);
+}
+
+QStringList Run::runMonitors() const
+{
+    return strings(raw(), "run_monitors"_L1);
+}
+
+QStringList Run::userRoles() const
+{
+    return strings(raw(), "user_roles"_L1);
+}
+
+QString Run::userRole() const
+{
+    return string(raw(), "user_role"_L1);
+}
+
+QJsonObject Run::details() const
+{
+    return raw().value("details"_L1).toObject();
+}
+
+QString Run::blockingWebInputId() const
+{
+    return string(raw(), "blocking_web_input_id"_L1);
+}
+
+QJsonObject Run::flowDescription() const
+{
+    return raw().value("flow_description"_L1).toObject();
 }
 
 QString RunLogEntry::stateName() const

@@ -14,13 +14,14 @@ RunStatus runStatusFromString(const QString &status);
 QString runStatusToString(RunStatus status);
 bool isTerminal(RunStatus status); // SUCCEEDED, FAILED, ENDED: the states release accepts
 
-// A run document (reference §2.2).
+// A run document (reference §2.2). What lists and dashboards show is typed and parsed up front;
+// the rest is read from the run's own JSON text on demand, which keeps listing thousands of runs
+// fast and small. Two runs compare equal only if their documents are identical.
 struct Run
 {
     QString runId;
     QString flowId;
     QString flowTitle;
-    QDateTime flowLastUpdated;
     QDateTime startTime;
     QDateTime completionTime; // invalid while running
     RunStatus status = RunStatus::Unknown;
@@ -29,19 +30,24 @@ struct Run
     QString label;
     QStringList tags;
     QString runOwner;
-    QString createdBy;
-    QStringList runManagers;
-    QStringList runMonitors;
-    QStringList userRoles;
-    QString userRole;
-    QJsonObject details; // may be empty (null for high-assurance flows in lists)
-    QString blockingWebInputId;
-    QJsonObject flowDescription; // only with include_flow_description
-    QJsonObject raw;
+    QByteArray json; // the whole run document, compact
+
+    QJsonObject raw() const;
+    QDateTime flowLastUpdated() const;
+    QString createdBy() const;
+    QStringList runManagers() const;
+    QStringList runMonitors() const;
+    QStringList userRoles() const;
+    QString userRole() const;
+    QJsonObject details() const; // may be empty (null for high-assurance flows in lists)
+    QString blockingWebInputId() const;
+    QJsonObject flowDescription() const; // only with include_flow_description
 
     bool operator==(const Run &) const = default;
 };
-bool fromJson(const QJsonObject &body, Run &run, QString *why);
+// Runs are parsed straight from response bytes (simdjson): listing is the hot path of the app.
+bool fromBytes(const QByteArray &body, Run &run, QString *why);
+bool fromBytes(const QByteArray &body, Page<Run> &page, QString *why);
 
 template<>
 struct PageTraits<Run>

@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcAuth, "flowdeck.auth")
+Q_LOGGING_CATEGORY(lcAuth, "flowdeck.auth", QtInfoMsg)
 
 namespace Flowdeck::Core {
 

@@ -210,7 +210,10 @@ void TestFlowsClient::calls_data()
                     QCOMPARE(v.label, u"My Cool Run"_s);
                     QCOMPARE(v.tags, QStringList({u"cool"_s, u"my"_s}));
                     QCOMPARE(v.completionTime, QDateTime(QDate(2023, 4, 11), QTime(20, 1, 22, 917), Qt::UTC));
-                    QCOMPARE(v.details.value("code"_L1).toString(), u"FlowSucceeded"_s);
+                    QCOMPARE(v.details().value("code"_L1).toString(), u"FlowSucceeded"_s);
+                    QCOMPARE(v.runManagers(), QStringList{u"urn:globus:auth:identity:66a18350-ec1c-11f1-a019-02fc00000001"_s});
+                    QCOMPARE(v.flowLastUpdated(), QDateTime(QDate(2023, 4, 11), QTime(20, 0, 6, 524), Qt::UTC));
+                    QCOMPARE(v.userRole(), u"run_owner"_s);
                 }}
         << u"get_run"_s << u"default"_s << "GET"_ba << u"/runs/"_s + s(kGetRunId)
         << QStringList{u"include_flow_description=True"_s} << QByteArray();
