@@ -33,8 +33,8 @@ Application::Application(const CommandLine &commandLine, QObject *parent)
     , m_window(std::make_unique<Ui::MainWindow>())
 {
     const QString problem = m_client->transport()->baseUrlProblem();
-    m_window->setServiceDescription(problem.isEmpty() ? tr("Service: %1").arg(m_client->transport()->baseUrl().toString())
-                                                      : problem);
+    m_window->setServiceDescription(
+        problem.isEmpty() ? tr("Service: %1").arg(m_client->transport()->baseUrl().toString()) : problem);
 }
 
 Application::~Application() = default;

@@ -12,8 +12,8 @@ struct CommandLine
     enum class Action { RunGui, Exit };
     Action action = Action::RunGui;
     int exitCode = 0;
-    QString output;     // text to print for --help / --version / errors
-    QString serviceUrl; // --service-url: an explicit Flows base URL
+    QString output;      // text to print for --help / --version / errors
+    QString serviceUrl;  // --service-url: an explicit Flows base URL
     QString environment; // --environment: a Globus environment name
 
     static CommandLine parse(const QStringList &arguments);

@@ -50,9 +50,9 @@ void MainWindow::createMenus()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Flowdeck"),
-                       tr("<b>Flowdeck %1</b><p>A desktop client for Globus Flows.</p>")
-                           .arg(QApplication::applicationVersion()));
+    QMessageBox::about(
+        this, tr("About Flowdeck"),
+        tr("<b>Flowdeck %1</b><p>A desktop client for Globus Flows.</p>").arg(QApplication::applicationVersion()));
 }
 
 } // namespace Flowdeck::Ui

@@ -60,7 +60,7 @@ void parseOtherError(const QJsonObject &top, ApiError &out)
     for (const QJsonValue &e : top.value("errors"_L1).toArray()) {
         const QJsonObject o = e.toObject();
         const QString m = stringOrEmpty(o.value("detail"_L1)).isEmpty() ? stringOrEmpty(o.value("title"_L1))
-                                                                       : stringOrEmpty(o.value("detail"_L1));
+                                                                        : stringOrEmpty(o.value("detail"_L1));
         if (!m.isEmpty())
             out.messages.append(m);
         if (out.code.isEmpty())
@@ -131,7 +131,7 @@ QString ApiError::toString() const
             line += u"\n  "_s + d.type + u' ' + d.jsonPath() + u": "_s + d.msg;
     if (outcomeUnknown)
         line += u"\n  "_s + QCoreApplication::translate("ApiError", "The server may have carried out the request; "
-                                                                   "check before trying again.");
+                                                                    "check before trying again.");
     return line;
 }
 

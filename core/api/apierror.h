@@ -40,9 +40,9 @@ struct ApiError
 
     Kind kind = Kind::None;
     int httpStatus = 0;
-    QString code;          // error.code, else top-level code
-    QStringList messages;  // SDK rule: detail[].msg, else detail, else title
-    QString text;          // for non-API kinds: what went wrong, human readable
+    QString code;         // error.code, else top-level code
+    QStringList messages; // SDK rule: detail[].msg, else detail, else title
+    QString text;         // for non-API kinds: what went wrong, human readable
     QList<ErrorDetail> details;
     QString debugId;
     QJsonObject authorizationParameters; // a GARE's parameters (session/consent requirements)

@@ -37,8 +37,7 @@ ApiReply::ApiReply(Transport *transport, ApiRequest request, QObject *parent)
     : QObject(parent)
     , m_transport(transport)
     , m_request(std::move(request))
-{
-}
+{}
 
 ApiReply::~ApiReply()
 {
@@ -98,7 +97,8 @@ void ApiReply::renewThen(bool afterUnauthorized)
 ApiError ApiReply::errorOf(QNetworkReply *reply, const QByteArray &body) const
 {
     if (m_httpStatus >= 400)
-        return ApiError::fromHttpResponse(m_httpStatus, body, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
+        return ApiError::fromHttpResponse(m_httpStatus, body,
+                                          reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
                                           reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
     if (reply->error() == QNetworkReply::NoError)
         return {};
@@ -199,7 +199,8 @@ bool parseJsonObject(const QByteArray &body, QJsonObject *out, QString *why)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
-        *why = ApiReply::tr("The response is not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset);
+        *why =
+            ApiReply::tr("The response is not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset);
         return false;
     }
     if (!document.isObject()) {

@@ -101,8 +101,7 @@ class TypedReply final : public ApiReply
 public:
     TypedReply(Transport *transport, ApiRequest request, QObject *parent)
         : ApiReply(transport, std::move(request), parent)
-    {
-    }
+    {}
     const T &value() const { return m_value; }
 
 private:

@@ -82,8 +82,7 @@ bool isAcceptableBaseUrl(const QUrl &url, QString *why)
     const QHostAddress address(url.host());
     if (url.host() == "localhost"_L1 || address.isLoopback())
         return true;
-    return fail(tr("Plain http:// is only allowed to this computer (loopback); use https:// for %1")
-                    .arg(url.host()));
+    return fail(tr("Plain http:// is only allowed to this computer (loopback); use https:// for %1").arg(url.host()));
 }
 
 } // namespace Flowdeck::Core::Environment

@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 
 #include <cstring>
-
 #include <simdjson.h>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +26,11 @@ QString tr(const char *text)
 QString text(std::string_view view)
 {
     return QString::fromUtf8(view.data(), qsizetype(view.size()));
+}
+
+QString jsonError(simdjson::error_code error)
+{
+    return tr("The response is not valid JSON (%1)").arg(QString::fromLatin1(simdjson::error_message(error)));
 }
 
 // A string value, or empty when null or of another type (as JsonFields::string).
@@ -60,8 +64,8 @@ bool readFields(od::object object, Run &run, QString *why)
 {
     for (auto field : object) {
         std::string_view key;
-        if (field.unescaped_key().get(key) != simdjson::SUCCESS) {
-            *why = tr("A run has a malformed key");
+        if (const auto error = field.unescaped_key().get(key)) {
+            *why = jsonError(error);
             return false;
         }
         od::value value = field.value();
@@ -127,11 +131,6 @@ od::parser &parser()
     return instance;
 }
 
-QString jsonError(simdjson::error_code error)
-{
-    return tr("The response is not valid JSON (%1)").arg(QString::fromLatin1(simdjson::error_message(error)));
-}
-
 } // namespace
 
 bool fromBytes(const QByteArray &body, Run &run, QString *why)
@@ -149,6 +148,11 @@ bool fromBytes(const QByteArray &body, Run &run, QString *why)
     }
     if (!readRun(document, root, run, why))
         return false;
+    const char *after = nullptr;
+    if (document.current_location().get(after) == simdjson::SUCCESS) {
+        *why = jsonError(simdjson::TRAILING_CONTENT);
+        return false;
+    }
     run.json = body.trimmed(); // the document is the run: keep it as sent
     return true;
 }

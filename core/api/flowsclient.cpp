@@ -41,8 +41,7 @@ void addRoleLists(Body &body, const auto &options)
 FlowsClient::FlowsClient(QNetworkAccessManager *network, const QUrl &baseUrl, QObject *parent)
     : QObject(parent)
     , m_transport(new Transport(network, baseUrl, this))
-{
-}
+{}
 
 Authorizer *FlowsClient::authorizerForFlow(const QString &flowId) const
 {
@@ -61,8 +60,8 @@ ApiRequest FlowsClient::request(const QByteArray &method, const QString &path) c
     return r;
 }
 
-FlowReply *FlowsClient::createFlow(const QString &title, const QJsonObject &definition,
-                                   const QJsonObject &inputSchema, const CreateFlowOptions &options)
+FlowReply *FlowsClient::createFlow(const QString &title, const QJsonObject &definition, const QJsonObject &inputSchema,
+                                   const CreateFlowOptions &options)
 {
     Body body;
     body.put(u"title"_s, title);

@@ -66,9 +66,9 @@ struct UpdateFlowOptions
 
 struct ListFlowsOptions
 {
-    QStringList filterRoles;               // flow_viewer, flow_starter, flow_administrator, flow_owner, ...
+    QStringList filterRoles; // flow_viewer, flow_starter, flow_administrator, flow_owner, ...
     std::optional<QString> filterFulltext;
-    QStringList orderby;                   // "updated_at DESC", ...; comma-joined on the wire
+    QStringList orderby; // "updated_at DESC", ...; comma-joined on the wire
     std::optional<int> perPage;
     QString marker;
     QueryParams queryParams;

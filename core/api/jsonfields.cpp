@@ -114,8 +114,8 @@ bool requireString(const QJsonObject &o, QLatin1StringView key, QString *out, QS
         return true;
     }
     if (why)
-        *why = QCoreApplication::translate("JsonFields", "The field \"%1\" is missing or not a string")
-                   .arg(QString(key));
+        *why =
+            QCoreApplication::translate("JsonFields", "The field \"%1\" is missing or not a string").arg(QString(key));
     return false;
 }
 

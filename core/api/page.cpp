@@ -14,8 +14,7 @@ public:
     explicit Scanner(QByteArrayView text)
         : m_p(text.data())
         , m_end(text.data() + text.size())
-    {
-    }
+    {}
 
     void skipSpace()
     {

@@ -7,8 +7,7 @@ PaginatorBase::PaginatorBase(FetchPage fetch, MarkerStyle style, QObject *parent
     : QObject(parent)
     , m_fetch(std::move(fetch))
     , m_style(style)
-{
-}
+{}
 
 void PaginatorBase::fetchNext()
 {

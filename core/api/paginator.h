@@ -72,8 +72,7 @@ class Paginator final : public PaginatorBase
 public:
     Paginator(FetchPage fetch, QObject *parent)
         : PaginatorBase(std::move(fetch), PageTraits<T>::markerStyle, parent)
-    {
-    }
+    {}
     const Page<T> &lastPage() const { return m_lastPage; }
     // Every item received so far, in order (off with setCollecting(false) to stream huge lists).
     const QList<T> &items() const { return m_items; }

@@ -15,8 +15,7 @@ SpecificFlowClient::SpecificFlowClient(FlowsClient *client, const QString &flowI
     : QObject(parent)
     , m_client(client)
     , m_flowId(flowId)
-{
-}
+{}
 
 QString SpecificFlowClient::userScopeFor(const QString &flowId)
 {

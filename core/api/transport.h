@@ -18,7 +18,6 @@ class QNetworkReply;
 
 namespace Flowdeck::Core {
 
-
 // What one API call sends: method, path below the base URL (ids already percent-encoded), query
 // items in order (not yet encoded), an optional JSON body and who authorizes it.
 struct ApiRequest

@@ -6,8 +6,7 @@ namespace Flowdeck::Core {
 StaticTokenAuthorizer::StaticTokenAuthorizer(const QByteArray &token, QObject *parent)
     : Authorizer(parent)
     , m_token(token)
-{
-}
+{}
 
 QByteArray StaticTokenAuthorizer::authorizationHeader() const
 {

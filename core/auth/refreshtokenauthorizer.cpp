@@ -26,8 +26,7 @@ RefreshTokenAuthorizer::RefreshTokenAuthorizer(QNetworkAccessManager *network, c
     , m_clientId(clientId)
     , m_tokens(tokens)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
-{
-}
+{}
 
 QByteArray RefreshTokenAuthorizer::authorizationHeader() const
 {

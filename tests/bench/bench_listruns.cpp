@@ -33,10 +33,10 @@ QJsonObject makeRun(int i)
 {
     const QString id = u"%1-0000-4000-8000-%2"_s.arg(i, 8, 16, QLatin1Char('0')).arg(i, 12, 10, QLatin1Char('0'));
     const QString who = u"urn:globus:auth:identity:66a182d8-ec1c-11f1-a019-02fc00000001"_s;
-    const QJsonObject details{{u"code"_s, u"FlowSucceeded"_s},
-                              {u"description"_s, u"The Flow run reached a successful completion state"_s},
-                              {u"output"_s, QJsonObject{{u"input"_s, QJsonObject{{u"echo_string"_s, u"foo"_s},
-                                                                                  {u"sleep"_s, 2}}}}}};
+    const QJsonObject details{
+        {u"code"_s, u"FlowSucceeded"_s},
+        {u"description"_s, u"The Flow run reached a successful completion state"_s},
+        {u"output"_s, QJsonObject{{u"input"_s, QJsonObject{{u"echo_string"_s, u"foo"_s}, {u"sleep"_s, 2}}}}}};
     return {{u"run_id"_s, id},
             {u"action_id"_s, id},
             {u"flow_id"_s, u"66a18076-ec1c-11f1-a019-02fc00000001"_s},
@@ -88,8 +88,7 @@ class ServerThread final : public QThread
 public:
     explicit ServerThread(const Pages &pages)
         : m_pages(pages)
-    {
-    }
+    {}
     quint16 start() // returns the port once listening
     {
         QThread::start();

@@ -49,11 +49,12 @@ void TestApiError::fromHttpResponse_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QStringList>("messages");
 
-    QTest::newRow("flows string detail")
-        << 409 << R"({"error":{"code":"STATE_CONFLICT","detail":"Run is ACTIVE"}})"_ba << ApiError::Kind::Api
-        << u"STATE_CONFLICT"_s << QStringList{u"Run is ACTIVE"_s};
+    QTest::newRow("flows string detail") << 409 << R"({"error":{"code":"STATE_CONFLICT","detail":"Run is ACTIVE"}})"_ba
+                                         << ApiError::Kind::Api << u"STATE_CONFLICT"_s
+                                         << QStringList{u"Run is ACTIVE"_s};
     QTest::newRow("flows list detail")
-        << 422 << R"({"error":{"code":"UNPROCESSABLE_ENTITY","detail":[{"loc":["a"],"msg":"one","type":"t"},{"loc":["b"],"msg":"two","type":"t"}],"message":"ignored"}})"_ba
+        << 422
+        << R"({"error":{"code":"UNPROCESSABLE_ENTITY","detail":[{"loc":["a"],"msg":"one","type":"t"},{"loc":["b"],"msg":"two","type":"t"}],"message":"ignored"}})"_ba
         << ApiError::Kind::Api << u"UNPROCESSABLE_ENTITY"_s << QStringList{u"one"_s, u"two"_s};
     QTest::newRow("flows title only") << 500 << R"({"error":{"code":"X","title":"Boom"}})"_ba << ApiError::Kind::Api
                                       << u"X"_s << QStringList{u"Boom"_s};

@@ -109,7 +109,8 @@ void TestFlowsClient::calls_data()
     create.authenticationPolicyId = u"pol"_s;
     create.additionalFields = obj(R"({"title":"override","extra":1})");
     QTest::newRow("createFlow every option")
-        << Call{[=](FlowsClient &c) { return c.createFlow(u"T"_s, def, schema, create); }, flowIs(u"Multi Step Transfer"_s)}
+        << Call{[=](FlowsClient &c) { return c.createFlow(u"T"_s, def, schema, create); },
+                flowIs(u"Multi Step Transfer"_s)}
         << u"create_flow"_s << u"default"_s << "POST"_ba << u"/flows"_s << QStringList()
         << R"({"title":"override","extra":1,"definition":{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},
               "input_schema":{"type":"object"},"subtitle":"sub","description":"desc","flow_viewers":["public"],
@@ -117,9 +118,12 @@ void TestFlowsClient::calls_data()
               "run_managers":["urn:globus:auth:identity:1"],"run_monitors":["urn:globus:groups:id:2"],
               "keywords":["a","b"],"subscription_id":null,"authentication_policy_id":"pol"})"_ba;
 
-    QTest::newRow("getFlow")
-        << Call{[=](FlowsClient &c) { return c.getFlow(flow, {{u"x"_s, u"1"_s}}); }, flowIs(u"Multi Step Transfer"_s)}
-        << u"get_flow"_s << u"default"_s << "GET"_ba << u"/flows/"_s + flow << QStringList{u"x=1"_s} << QByteArray();
+    QTest::newRow("getFlow") << Call{[=](FlowsClient &c) {
+                                         return c.getFlow(flow, {{u"x"_s, u"1"_s}});
+                                     },
+                                     flowIs(u"Multi Step Transfer"_s)}
+                             << u"get_flow"_s << u"default"_s << "GET"_ba << u"/flows/"_s + flow
+                             << QStringList{u"x=1"_s} << QByteArray();
 
     ListFlowsOptions listFlows;
     listFlows.filterRoles = {u"flow_owner"_s, u"flow_viewer"_s};
@@ -137,8 +141,12 @@ void TestFlowsClient::calls_data()
                     QCOMPARE(page.items.first().keywords, QStringList({u"two"_s, u"hop"_s, u"transfer"_s}));
                 }}
         << u"list_flows"_s << u"default"_s << "GET"_ba << u"/flows"_s
-        << QStringList{u"filter_fulltext=two hop"_s, u"filter_keywords=k"_s, u"filter_roles=flow_owner,flow_viewer"_s,
-                       u"marker=m1"_s, u"orderby=updated_at DESC,title ASC"_s, u"per_page=50"_s}
+        << QStringList{u"filter_fulltext=two hop"_s,
+                       u"filter_keywords=k"_s,
+                       u"filter_roles=flow_owner,flow_viewer"_s,
+                       u"marker=m1"_s,
+                       u"orderby=updated_at DESC,title ASC"_s,
+                       u"per_page=50"_s}
         << QByteArray();
     QTest::newRow("listFlows no options")
         << Call{[=](FlowsClient &c) { return c.listFlows(); }, [](ApiReply *) {}} << u"list_flows"_s << u"default"_s
@@ -156,10 +164,10 @@ void TestFlowsClient::calls_data()
         << R"({"title":"New","definition":{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},
               "flow_owner":"urn:globus:auth:identity:9","keywords":[],"subscription_id":"DEFAULT"})"_ba;
 
-    QTest::newRow("deleteFlow")
-        << Call{[=](FlowsClient &c) { return c.deleteFlow(flow); },
-                [](ApiReply *r) { QVERIFY(static_cast<FlowReply *>(r)->value().deleted); }}
-        << u"delete_flow"_s << u"default"_s << "DELETE"_ba << u"/flows/"_s + flow << QStringList() << QByteArray();
+    QTest::newRow("deleteFlow") << Call{[=](FlowsClient &c) { return c.deleteFlow(flow); },
+                                        [](ApiReply *r) { QVERIFY(static_cast<FlowReply *>(r)->value().deleted); }}
+                                << u"delete_flow"_s << u"default"_s << "DELETE"_ba << u"/flows/"_s + flow
+                                << QStringList() << QByteArray();
 
     auto scopesAre = [](ApiReply *r) {
         const FlowValidation &v = static_cast<FlowValidationReply *>(r)->value();
@@ -183,70 +191,83 @@ void TestFlowsClient::calls_data()
     listRuns.filterTags = {u"t1"_s, u"t2"_s};
     listRuns.filterFlowTitle = {u"My Flow"_s};
     listRuns.filterStartTime = TimeRange{QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC), {}};
-    listRuns.filterCompletionTime =
-        TimeRange{{}, QDateTime(QDate(2024, 2, 1), QTime(12, 30), QTimeZone(3600))};
+    listRuns.filterCompletionTime = TimeRange{{}, QDateTime(QDate(2024, 2, 1), QTime(12, 30), QTimeZone(3600))};
     listRuns.orderby = {u"start_time DESC"_s};
     listRuns.perPage = 100;
     listRuns.marker = u"abc"_s;
-    QTest::newRow("listRuns every filter")
-        << Call{[=](FlowsClient &c) { return c.listRuns(listRuns); },
-                [](ApiReply *r) {
-                    const auto &page = static_cast<RunPageReply *>(r)->value();
-                    QCOMPARE(page.items.size(), 1);
-                    QCOMPARE(page.items.first().runId, s(kGetRunId));
-                    QCOMPARE(page.limit, 20);
-                }}
-        << u"list_runs"_s << u"default"_s << "GET"_ba << u"/runs"_s
-        << QStringList{u"filter_completion_time=,2024-02-01T12:30:00.000+01:00"_s, u"filter_flow_id=f1,f2"_s,
-                       u"filter_flow_title=My Flow"_s, u"filter_label=nightly"_s, u"filter_roles=run_owner"_s,
-                       u"filter_start_time=2024-01-01T00:00:00.000Z,"_s, u"filter_status=ACTIVE,INACTIVE"_s,
-                       u"filter_tags=t1,t2"_s, u"marker=abc"_s, u"orderby=start_time DESC"_s, u"per_page=100"_s}
-        << QByteArray();
+    QTest::newRow("listRuns every filter") << Call{[=](FlowsClient &c) { return c.listRuns(listRuns); },
+                                                   [](ApiReply *r) {
+                                                       const auto &page = static_cast<RunPageReply *>(r)->value();
+                                                       QCOMPARE(page.items.size(), 1);
+                                                       QCOMPARE(page.items.first().runId, s(kGetRunId));
+                                                       QCOMPARE(page.limit, 20);
+                                                   }}
+                                           << u"list_runs"_s << u"default"_s << "GET"_ba << u"/runs"_s
+                                           << QStringList{u"filter_completion_time=,2024-02-01T12:30:00.000+01:00"_s,
+                                                          u"filter_flow_id=f1,f2"_s,
+                                                          u"filter_flow_title=My Flow"_s,
+                                                          u"filter_label=nightly"_s,
+                                                          u"filter_roles=run_owner"_s,
+                                                          u"filter_start_time=2024-01-01T00:00:00.000Z,"_s,
+                                                          u"filter_status=ACTIVE,INACTIVE"_s,
+                                                          u"filter_tags=t1,t2"_s,
+                                                          u"marker=abc"_s,
+                                                          u"orderby=start_time DESC"_s,
+                                                          u"per_page=100"_s}
+                                           << QByteArray();
 
     QTest::newRow("getRun with flow description")
-        << Call{[=](FlowsClient &c) { return c.getRun(s(kGetRunId), {true, {}}); },
+        << Call{[=](FlowsClient &c) {
+                    return c.getRun(s(kGetRunId), {true, {}});
+                },
                 [](ApiReply *r) {
                     const Run &v = static_cast<RunReply *>(r)->value();
                     QCOMPARE(v.label, u"My Cool Run"_s);
                     QCOMPARE(v.tags, QStringList({u"cool"_s, u"my"_s}));
                     QCOMPARE(v.completionTime, QDateTime(QDate(2023, 4, 11), QTime(20, 1, 22, 917), Qt::UTC));
                     QCOMPARE(v.details().value("code"_L1).toString(), u"FlowSucceeded"_s);
-                    QCOMPARE(v.runManagers(), QStringList{u"urn:globus:auth:identity:66a18350-ec1c-11f1-a019-02fc00000001"_s});
+                    QCOMPARE(v.runManagers(),
+                             QStringList{u"urn:globus:auth:identity:66a18350-ec1c-11f1-a019-02fc00000001"_s});
                     QCOMPARE(v.flowLastUpdated(), QDateTime(QDate(2023, 4, 11), QTime(20, 0, 6, 524), Qt::UTC));
                     QCOMPARE(v.userRole(), u"run_owner"_s);
                 }}
         << u"get_run"_s << u"default"_s << "GET"_ba << u"/runs/"_s + s(kGetRunId)
         << QStringList{u"include_flow_description=True"_s} << QByteArray();
     QTest::newRow("getRun without flow description")
-        << Call{[=](FlowsClient &c) { return c.getRun(s(kGetRunId), {false, {}}); },
+        << Call{[=](FlowsClient &c) {
+                    return c.getRun(s(kGetRunId), {false, {}});
+                },
                 runIs(kGetRunId, RunStatus::Succeeded)}
         << u"get_run"_s << u"default"_s << "GET"_ba << u"/runs/"_s + s(kGetRunId)
         << QStringList{u"include_flow_description=False"_s} << QByteArray();
 
-    QTest::newRow("getRunDefinition")
-        << Call{[=](FlowsClient &c) { return c.getRunDefinition(s(kGetRunId)); },
-                [](ApiReply *r) {
-                    const RunDefinition &d = static_cast<RunDefinitionReply *>(r)->value();
-                    QCOMPARE(d.flowId, u"e94da7a7-d76f-4644-87bd-e71ca7a9cd23"_s);
-                    QCOMPARE(d.definition.value("StartAt"_L1).toString(), u"no-op"_s);
-                }}
-        << u"get_run_definition"_s << u"default"_s << "GET"_ba << u"/runs/"_s + s(kGetRunId) + u"/definition"_s
-        << QStringList() << QByteArray();
+    QTest::newRow("getRunDefinition") << Call{[=](FlowsClient &c) { return c.getRunDefinition(s(kGetRunId)); },
+                                              [](ApiReply *r) {
+                                                  const RunDefinition &d =
+                                                      static_cast<RunDefinitionReply *>(r)->value();
+                                                  QCOMPARE(d.flowId, u"e94da7a7-d76f-4644-87bd-e71ca7a9cd23"_s);
+                                                  QCOMPARE(d.definition.value("StartAt"_L1).toString(), u"no-op"_s);
+                                              }}
+                                      << u"get_run_definition"_s << u"default"_s << "GET"_ba
+                                      << u"/runs/"_s + s(kGetRunId) + u"/definition"_s << QStringList() << QByteArray();
 
-    QTest::newRow("getRunLogs")
-        << Call{[=](FlowsClient &c) { return c.getRunLogs(s(kLogRunId), {25, false, u"mk"_s, {}}); },
-                [](ApiReply *r) {
-                    const auto &page = static_cast<RunLogPageReply *>(r)->value();
-                    QCOMPARE(page.items.size(), 4);
-                    QCOMPARE(page.items.at(0).code, u"FlowStarted"_s);
-                    QCOMPARE(page.items.at(1).stateName(), u"SyncHelloWorld"_s);
-                    QCOMPARE(page.items.at(1).stateType(), u"Action"_s);
-                    QVERIFY(!page.hasNextPage);
-                }}
-        << u"get_run_logs"_s << u"default"_s << "GET"_ba << u"/runs/"_s + s(kLogRunId) + u"/log"_s
-        << QStringList{u"limit=25"_s, u"marker=mk"_s, u"reverse_order=False"_s} << QByteArray();
+    QTest::newRow("getRunLogs") << Call{[=](FlowsClient &c) {
+                                            return c.getRunLogs(s(kLogRunId), {25, false, u"mk"_s, {}});
+                                        },
+                                        [](ApiReply *r) {
+                                            const auto &page = static_cast<RunLogPageReply *>(r)->value();
+                                            QCOMPARE(page.items.size(), 4);
+                                            QCOMPARE(page.items.at(0).code, u"FlowStarted"_s);
+                                            QCOMPARE(page.items.at(1).stateName(), u"SyncHelloWorld"_s);
+                                            QCOMPARE(page.items.at(1).stateType(), u"Action"_s);
+                                            QVERIFY(!page.hasNextPage);
+                                        }}
+                                << u"get_run_logs"_s << u"default"_s << "GET"_ba
+                                << u"/runs/"_s + s(kLogRunId) + u"/log"_s
+                                << QStringList{u"limit=25"_s, u"marker=mk"_s, u"reverse_order=False"_s} << QByteArray();
 
-    QTest::newRow("cancelRun") << Call{[=](FlowsClient &c) { return c.cancelRun(run); }, runIs(kRunId, RunStatus::Failed)}
+    QTest::newRow("cancelRun") << Call{[=](FlowsClient &c) { return c.cancelRun(run); },
+                                       runIs(kRunId, RunStatus::Failed)}
                                << u"cancel_run"_s << u"default"_s << "POST"_ba << u"/runs/"_s + run + u"/cancel"_s
                                << QStringList() << QByteArray();
 
@@ -255,27 +276,29 @@ void TestFlowsClient::calls_data()
     updateRun.tags = QStringList{};
     updateRun.runManagers = QStringList{u"urn:globus:auth:identity:1"_s};
     updateRun.additionalFields = obj(R"({"label":"over"})");
-    QTest::newRow("updateRun")
-        << Call{[=](FlowsClient &c) { return c.updateRun(run, updateRun); }, runIs(kRunId, RunStatus::Active)}
-        << u"update_run"_s << u"default"_s << "PUT"_ba << u"/runs/"_s + run << QStringList()
-        << R"({"label":"over","tags":[],"run_managers":["urn:globus:auth:identity:1"]})"_ba;
+    QTest::newRow("updateRun") << Call{[=](FlowsClient &c) { return c.updateRun(run, updateRun); },
+                                       runIs(kRunId, RunStatus::Active)}
+                               << u"update_run"_s << u"default"_s << "PUT"_ba << u"/runs/"_s + run << QStringList()
+                               << R"({"label":"over","tags":[],"run_managers":["urn:globus:auth:identity:1"]})"_ba;
 
-    QTest::newRow("deleteRun") << Call{[=](FlowsClient &c) { return c.deleteRun(run); }, runIs(kRunId, RunStatus::Succeeded)}
+    QTest::newRow("deleteRun") << Call{[=](FlowsClient &c) { return c.deleteRun(run); },
+                                       runIs(kRunId, RunStatus::Succeeded)}
                                << u"delete_run"_s << u"default"_s << "POST"_ba << u"/runs/"_s + run + u"/release"_s
                                << QStringList() << QByteArray();
-    QTest::newRow("releaseRun") << Call{[=](FlowsClient &c) { return c.releaseRun(run); }, runIs(kRunId, RunStatus::Succeeded)}
+    QTest::newRow("releaseRun") << Call{[=](FlowsClient &c) { return c.releaseRun(run); },
+                                        runIs(kRunId, RunStatus::Succeeded)}
                                 << u"delete_run"_s << u"default"_s << "POST"_ba << u"/runs/"_s + run + u"/release"_s
                                 << QStringList() << QByteArray();
 
-    QTest::newRow("getRegisteredApi")
-        << Call{[=](FlowsClient &c) { return c.getRegisteredApi(s(kApiId)); },
-                [](ApiReply *r) {
-                    const RegisteredApi &a = static_cast<RegisteredApiReply *>(r)->value();
-                    QCOMPARE(a.name, u"test-registered-api"_s);
-                    QCOMPARE(a.status, u"ACTIVE"_s);
-                }}
-        << u"get_registered_api"_s << u"default"_s << "GET"_ba << u"/registered_apis/"_s + s(kApiId) << QStringList()
-        << QByteArray();
+    QTest::newRow("getRegisteredApi") << Call{[=](FlowsClient &c) { return c.getRegisteredApi(s(kApiId)); },
+                                              [](ApiReply *r) {
+                                                  const RegisteredApi &a =
+                                                      static_cast<RegisteredApiReply *>(r)->value();
+                                                  QCOMPARE(a.name, u"test-registered-api"_s);
+                                                  QCOMPARE(a.status, u"ACTIVE"_s);
+                                              }}
+                                      << u"get_registered_api"_s << u"default"_s << "GET"_ba
+                                      << u"/registered_apis/"_s + s(kApiId) << QStringList() << QByteArray();
 
     ListRegisteredApisOptions apis;
     apis.filterRoles = {u"owner"_s, u"viewer"_s};
@@ -294,35 +317,38 @@ void TestFlowsClient::calls_data()
     inputs.filterRunIds = {u"r1"_s, u"r2"_s};
     inputs.orderby = {u"created_timestamp DESC"_s, u"closed_timestamp ASC"_s};
     inputs.perPage = 5;
-    QTest::newRow("listWebInputs")
-        << Call{[=](FlowsClient &c) { return c.listWebInputs(inputs); },
-                [](ApiReply *r) {
-                    const auto &page = static_cast<WebInputPageReply *>(r)->value();
-                    QCOMPARE(page.items.size(), 1);
-                    QCOMPARE(page.items.first().title, u"Approve deployment #0?"_s);
-                    QVERIFY(!page.hasNextPage); // marker null
-                }}
-        << u"list_web_inputs"_s << u"default"_s << "GET"_ba << u"/web_inputs"_s
-        << QStringList{u"filter_flow_ids=f1"_s, u"filter_roles=respondent"_s, u"filter_run_ids=r1,r2"_s,
-                       u"filter_states=open,closed"_s, u"orderby=created_timestamp DESC,closed_timestamp ASC"_s,
-                       u"per_page=5"_s}
-        << QByteArray();
+    QTest::newRow("listWebInputs") << Call{[=](FlowsClient &c) { return c.listWebInputs(inputs); },
+                                           [](ApiReply *r) {
+                                               const auto &page = static_cast<WebInputPageReply *>(r)->value();
+                                               QCOMPARE(page.items.size(), 1);
+                                               QCOMPARE(page.items.first().title, u"Approve deployment #0?"_s);
+                                               QVERIFY(!page.hasNextPage); // marker null
+                                           }}
+                                   << u"list_web_inputs"_s << u"default"_s << "GET"_ba << u"/web_inputs"_s
+                                   << QStringList{u"filter_flow_ids=f1"_s,
+                                                  u"filter_roles=respondent"_s,
+                                                  u"filter_run_ids=r1,r2"_s,
+                                                  u"filter_states=open,closed"_s,
+                                                  u"orderby=created_timestamp DESC,closed_timestamp ASC"_s,
+                                                  u"per_page=5"_s}
+                                   << QByteArray();
 
-    QTest::newRow("getWebInput")
-        << Call{[=](FlowsClient &c) { return c.getWebInput(s(kWebInputId)); },
-                [](ApiReply *r) {
-                    const WebInput &w = static_cast<WebInputReply *>(r)->value();
-                    QCOMPARE(w.summary.status, u"open"_s);
-                    QCOMPARE(w.summary.title, u"Approve deployment to production?"_s);
-                    QCOMPARE(w.options.size(), 2);
-                    QVERIFY(!w.summary.closedTimestamp.isValid());
-                }}
-        << u"get_web_input"_s << u"default"_s << "GET"_ba << u"/web_inputs/"_s + s(kWebInputId) << QStringList()
-        << QByteArray();
+    QTest::newRow("getWebInput") << Call{[=](FlowsClient &c) { return c.getWebInput(s(kWebInputId)); },
+                                         [](ApiReply *r) {
+                                             const WebInput &w = static_cast<WebInputReply *>(r)->value();
+                                             QCOMPARE(w.summary.status, u"open"_s);
+                                             QCOMPARE(w.summary.title, u"Approve deployment to production?"_s);
+                                             QCOMPARE(w.options.size(), 2);
+                                             QVERIFY(!w.summary.closedTimestamp.isValid());
+                                         }}
+                                 << u"get_web_input"_s << u"default"_s << "GET"_ba << u"/web_inputs/"_s + s(kWebInputId)
+                                 << QStringList() << QByteArray();
 
     QTest::newRow("respondToWebInput")
         << Call{[=](FlowsClient &c) { return c.respondToWebInput(s(kRespondId), u"8f14e45f"_s); },
-                [](ApiReply *r) { QCOMPARE(static_cast<JsonReply *>(r)->value().value("status"_L1).toString(), u"ok"_s); }}
+                [](ApiReply *r) {
+                    QCOMPARE(static_cast<JsonReply *>(r)->value().value("status"_L1).toString(), u"ok"_s);
+                }}
         << u"respond_to_web_input"_s << u"default"_s << "POST"_ba << u"/web_inputs/"_s + s(kRespondId) + u"/respond"_s
         << QStringList() << R"({"response":{"value":"8f14e45f"}})"_ba;
 
@@ -331,9 +357,8 @@ void TestFlowsClient::calls_data()
     runOptions.tags = QStringList{u"a"_s};
     runOptions.runMonitors = QStringList{u"urn:globus:auth:identity:m"_s};
     runOptions.runManagers = QStringList{};
-    runOptions.activityNotificationPolicy = RunActivityNotificationPolicy{
-        QList<RunActivityNotificationPolicy::Status>{RunActivityNotificationPolicy::Status::Inactive,
-                                                     RunActivityNotificationPolicy::Status::Failed}};
+    runOptions.activityNotificationPolicy = RunActivityNotificationPolicy{QList<RunActivityNotificationPolicy::Status>{
+        RunActivityNotificationPolicy::Status::Inactive, RunActivityNotificationPolicy::Status::Failed}};
     runOptions.additionalFields = obj(R"({"extra":true})");
     const QByteArray runBody = R"({"body":{"x":1},"label":"Transfer all of these files!","tags":["a"],
         "activity_notification_policy":{"status":["INACTIVE","FAILED"]},"run_monitors":["urn:globus:auth:identity:m"],
@@ -366,7 +391,8 @@ void TestFlowsClient::calls_data()
     QTest::newRow("SpecificFlowClient::updateFlow")
         << Call{[=](FlowsClient &c) { return c.specificFlowClient(flow)->updateFlow(retitle); },
                 flowIs(u"Multi Step Transfer"_s)}
-        << u"update_flow"_s << u"default"_s << "PUT"_ba << u"/flows/"_s + flow << QStringList() << R"({"title":"X"})"_ba;
+        << u"update_flow"_s << u"default"_s << "PUT"_ba << u"/flows/"_s + flow << QStringList()
+        << R"({"title":"X"})"_ba;
     QTest::newRow("SpecificFlowClient::deleteFlow")
         << Call{[=](FlowsClient &c) { return c.specificFlowClient(flow)->deleteFlow(); },
                 [](ApiReply *r) { QVERIFY(static_cast<FlowReply *>(r)->value().deleted); }}

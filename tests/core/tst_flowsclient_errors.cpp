@@ -56,49 +56,46 @@ void TestFlowsClientErrors::fixtureErrors_data()
         << u"bad_admin_principal_error"_s << 422 << u"UNPROCESSABLE_ENTITY"_s
         << u"Unrecognized principal string: \"ae341a98"_s << u"$.flow_administrators[0]"_s
         << u"cf71b1d1-ab7e-48b1-8c54-764201d28ded"_s << false;
-    QTest::newRow("delete_run conflict")
-        << Send([](FlowsClient &c) { return c.deleteRun(s(kRunId)); }) << u"delete_run"_s << u"conflict"_s << 409
-        << u"STATE_CONFLICT"_s << u"Run 36ad9f9a-ad29-488f-beb4-c22ab729643a has status 'ACTIVE'"_s << QString()
-        << u"80d920b6-66cf-4254-bcbd-7d3efe814e1a"_s << false;
+    QTest::newRow("delete_run conflict") << Send([](FlowsClient &c) { return c.deleteRun(s(kRunId)); })
+                                         << u"delete_run"_s << u"conflict"_s << 409 << u"STATE_CONFLICT"_s
+                                         << u"Run 36ad9f9a-ad29-488f-beb4-c22ab729643a has status 'ACTIVE'"_s
+                                         << QString() << u"80d920b6-66cf-4254-bcbd-7d3efe814e1a"_s << false;
     QTest::newRow("get_web_input policy required")
         << Send([](FlowsClient &c) { return c.getWebInput(s(kWebInputId)); }) << u"get_web_input"_s
         << u"auth_policy_required"_s << 403 << u"AUTHENTICATION_POLICY_REQUIRED"_s
         << u"None of the identities in session"_s << QString() << QString() << true;
     QTest::newRow("get_web_input not found")
-        << Send([](FlowsClient &c) { return c.getWebInput(s(kWebInputId)); }) << u"get_web_input"_s
-        << u"not_found"_s << 404 << u"NOT_FOUND"_s << u"No Web Input exists with id value"_s << QString()
-        << QString() << false;
+        << Send([](FlowsClient &c) { return c.getWebInput(s(kWebInputId)); }) << u"get_web_input"_s << u"not_found"_s
+        << 404 << u"NOT_FOUND"_s << u"No Web Input exists with id value"_s << QString() << QString() << false;
     const Send respond = [](FlowsClient &c) { return c.respondToWebInput(s(kRespondId), u"x"_s); };
-    QTest::newRow("respond closed") << respond << u"respond_to_web_input"_s << u"closed"_s << 409
-                                    << u"STATE_CONFLICT"_s << u"Web Input 3d9a4e7b"_s << QString() << QString()
-                                    << false;
+    QTest::newRow("respond closed") << respond << u"respond_to_web_input"_s << u"closed"_s << 409 << u"STATE_CONFLICT"_s
+                                    << u"Web Input 3d9a4e7b"_s << QString() << QString() << false;
     QTest::newRow("respond forbidden") << respond << u"respond_to_web_input"_s << u"forbidden"_s << 403
                                        << u"FORBIDDEN"_s << u"User does not have respondent role"_s << QString()
                                        << QString() << false;
-    QTest::newRow("respond invalid option") << respond << u"respond_to_web_input"_s << u"invalid_option"_s << 422
-                                            << u"UNPROCESSABLE_ENTITY"_s << u"'not-a-real-option' is not"_s
-                                            << QString() << QString() << false;
+    QTest::newRow("respond invalid option")
+        << respond << u"respond_to_web_input"_s << u"invalid_option"_s << 422 << u"UNPROCESSABLE_ENTITY"_s
+        << u"'not-a-real-option' is not"_s << QString() << QString() << false;
     QTest::newRow("respond not found") << respond << u"respond_to_web_input"_s << u"not_found"_s << 404
-                                       << u"NOT_FOUND"_s << u"No Web Input exists"_s << QString() << QString()
-                                       << false;
-    QTest::newRow("respond policy required") << respond << u"respond_to_web_input"_s << u"auth_policy_required"_s
-                                             << 403 << u"AUTHENTICATION_POLICY_REQUIRED"_s << u"None of the"_s
-                                             << QString() << QString() << true;
+                                       << u"NOT_FOUND"_s << u"No Web Input exists"_s << QString() << QString() << false;
+    QTest::newRow("respond policy required")
+        << respond << u"respond_to_web_input"_s << u"auth_policy_required"_s << 403
+        << u"AUTHENTICATION_POLICY_REQUIRED"_s << u"None of the"_s << QString() << QString() << true;
     QTest::newRow("run_flow missing scope")
-        << Send([spec](FlowsClient &c) { return spec(c)->runFlow({}); }) << u"run_flow"_s
-        << u"missing_scope_error"_s << 403 << u"MISSING_SCOPE"_s
-        << u"This action requires the following scope: frobulate[demuddle]"_s << QString() << QString() << false;
+        << Send([spec](FlowsClient &c) { return spec(c)->runFlow({}); }) << u"run_flow"_s << u"missing_scope_error"_s
+        << 403 << u"MISSING_SCOPE"_s << u"This action requires the following scope: frobulate[demuddle]"_s << QString()
+        << QString() << false;
     QTest::newRow("validate_flow definition error")
-        << Send([](FlowsClient &c) { return c.validateFlow({}); }) << u"validate_flow"_s << u"definition_error"_s
-        << 422 << u"UNPROCESSABLE_ENTITY"_s << u"A state of type 'Action' must be defined"_s
-        << u"$.definition.States.Step1"_s << u"41267e70-6788-4316-8b67-df7160166466"_s << false;
+        << Send([](FlowsClient &c) { return c.validateFlow({}); }) << u"validate_flow"_s << u"definition_error"_s << 422
+        << u"UNPROCESSABLE_ENTITY"_s << u"A state of type 'Action' must be defined"_s << u"$.definition.States.Step1"_s
+        << u"41267e70-6788-4316-8b67-df7160166466"_s << false;
     const Send validateRun = [spec](FlowsClient &c) { return spec(c)->validateRun({}); };
     QTest::newRow("validate_run bad input") << validateRun << u"validate_run"_s << u"invalid_input_payload"_s << 400
                                             << u"FLOW_INPUT_ERROR"_s << u"'not-a-boolean' is not of type 'boolean'"_s
                                             << u"$['$.bool']"_s << u"00000000-2572-411b-9fa9-c72fbed2b0bb"_s << false;
-    QTest::newRow("validate_run bad token") << validateRun << u"validate_run"_s << u"invalid_token"_s << 401
-                                            << u"AUTHENTICATION_ERROR"_s << u"Expired or invalid Bearer token"_s
-                                            << QString() << u"00000000-1ca9-477d-9937-a26c9d9384b9"_s << true;
+    QTest::newRow("validate_run bad token")
+        << validateRun << u"validate_run"_s << u"invalid_token"_s << 401 << u"AUTHENTICATION_ERROR"_s
+        << u"Expired or invalid Bearer token"_s << QString() << u"00000000-1ca9-477d-9937-a26c9d9384b9"_s << true;
     QTest::newRow("validate_run not a starter") << validateRun << u"validate_run"_s << u"not_a_flow_starter"_s << 403
                                                 << u"FORBIDDEN"_s << u"You do not have the necessary permissions"_s
                                                 << QString() << u"00000000-16c3-4872-8bb5-47db18227cb0"_s << false;

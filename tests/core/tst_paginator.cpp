@@ -50,33 +50,33 @@ void TestPaginator::fetchAll_data()
     QTest::addColumn<QString>("extraParam");  // a filter that must travel with every page
 
     QTest::newRow("flows") << Walk{[](FlowsClient &c) {
-                                      ListFlowsOptions o;
-                                      o.filterRoles = {u"flow_owner"_s};
-                                      return c.paginateFlows(o);
-                                  },
-                                  itemsOf<Flow>}
+                                       ListFlowsOptions o;
+                                       o.filterRoles = {u"flow_owner"_s};
+                                       return c.paginateFlows(o);
+                                   },
+                                   itemsOf<Flow>}
                            << u"list_flows"_s << 60 << QStringList{QString(), u"fake_marker_0"_s, u"fake_marker_1"_s}
                            << u"filter_roles"_s;
     QTest::newRow("runs") << Walk{[](FlowsClient &c) {
-                                     ListRunsOptions o;
-                                     o.filterStatus = {u"SUCCEEDED"_s};
-                                     return c.paginateRuns(o);
-                                 },
-                                 itemsOf<Run>}
+                                      ListRunsOptions o;
+                                      o.filterStatus = {u"SUCCEEDED"_s};
+                                      return c.paginateRuns(o);
+                                  },
+                                  itemsOf<Run>}
                           << u"list_runs"_s << 60 << QStringList{QString(), u"fake_marker_0"_s, u"fake_marker_1"_s}
                           << u"filter_status"_s;
     QTest::newRow("run logs") << Walk{[](FlowsClient &c) {
-                                         return c.paginateRunLogs(QString::fromLatin1(kLogRunId), {10, {}, {}, {}});
-                                     },
-                                     itemsOf<RunLogEntry>}
+                                          return c.paginateRunLogs(QString::fromLatin1(kLogRunId), {10, {}, {}, {}});
+                                      },
+                                      itemsOf<RunLogEntry>}
                               << u"get_run_logs"_s << 12 << QStringList{QString(), u"fake_run_logs_marker"_s}
                               << u"limit"_s;
     QTest::newRow("registered apis") << Walk{[](FlowsClient &c) {
-                                                ListRegisteredApisOptions o;
-                                                o.perPage = 10;
-                                                return c.paginateRegisteredApis(o);
-                                            },
-                                            itemsOf<RegisteredApi>}
+                                                 ListRegisteredApisOptions o;
+                                                 o.perPage = 10;
+                                                 return c.paginateRegisteredApis(o);
+                                             },
+                                             itemsOf<RegisteredApi>}
                                      << u"list_registered_apis"_s << 25
                                      << QStringList{QString(), u"fake_marker_0"_s, u"fake_marker_1"_s} << u"per_page"_s;
     QTest::newRow("web inputs (nullable marker)")

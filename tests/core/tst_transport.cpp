@@ -188,9 +188,9 @@ void TestTransport::unauthorized_refreshesOnceThenRetries()
     FakeFlowsServer server;
     server.enqueueFixture(u"validate_run"_s, u"invalid_token"_s); // 401 first ...
     server.enqueueFixture(u"validate_run"_s, u"default"_s);       // ... then success
-    server.enqueueJson("POST", u"/v2/oauth2/token"_s, 200,
-                       {{u"access_token"_s, u"fresh-access"_s}, {u"expires_in"_s, 3600},
-                        {u"refresh_token"_s, u"rotated-refresh"_s}});
+    server.enqueueJson(
+        "POST", u"/v2/oauth2/token"_s, 200,
+        {{u"access_token"_s, u"fresh-access"_s}, {u"expires_in"_s, 3600}, {u"refresh_token"_s, u"rotated-refresh"_s}});
     FlowsClient client(&m_network, server.baseUrl());
     RefreshTokenAuthorizer authorizer(&m_network, server.baseUrl(), u"client-1"_s,
                                       tokens("stale-access", "first-refresh", 7200));

@@ -175,7 +175,8 @@ ScriptedResponse FakeFlowsServer::respond(const QHttpServerRequest &request)
     if (queue == m_queues.end() || queue->isEmpty())
         queue = m_queues.find(routeKey(recorded.method, recorded.path));
     if (queue == m_queues.end() || queue->isEmpty()) {
-        const QJsonObject error{{u"code"_s, u"NOT_FOUND"_s}, {u"detail"_s, QString(u"fake: nothing scripted for "_s + recorded.path)}};
+        const QJsonObject error{{u"code"_s, u"NOT_FOUND"_s},
+                                {u"detail"_s, QString(u"fake: nothing scripted for "_s + recorded.path)}};
         return {404, QJsonDocument(QJsonObject{{u"error"_s, error}}).toJson(QJsonDocument::Compact), {}};
     }
     return queue->size() > 1 ? queue->takeFirst() : queue->first();
