@@ -6,8 +6,10 @@
 #include "core/api/transport.h"
 #include "ui/mainwindow.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +44,11 @@ Application::~Application() = default;
 void Application::show()
 {
     m_window->show();
+}
+
+void Application::saveScreenshotAndQuit(const QString &path)
+{
+    QTimer::singleShot(300, this, [this, path] { QCoreApplication::exit(m_window->grab().save(path) ? 0 : 1); });
 }
 
 } // namespace Flowdeck::App

@@ -30,6 +30,8 @@ public:
     ~Application() override;
 
     void show();
+    // For documentation: once the window has settled, save it as PNG and quit (exit code 1 on failure).
+    void saveScreenshotAndQuit(const QString &path);
     Core::FlowsClient *flowsClient() const { return m_client; }
     Ui::MainWindow *mainWindow() const { return m_window.get(); }
 

@@ -10,6 +10,19 @@ using namespace Qt::StringLiterals;
 
 namespace Flowdeck::App {
 
+namespace {
+
+CommandLine exitWith(int code, const QString &output)
+{
+    CommandLine result;
+    result.action = CommandLine::Action::Exit;
+    result.exitCode = code;
+    result.output = output;
+    return result;
+}
+
+} // namespace
+
 CommandLine CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -23,30 +36,25 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         u"environment"_s,
         QCoreApplication::translate("main", "Globus environment: %1.").arg(Core::Environment::names().join(u", "_s)),
         u"name"_s);
+    const QCommandLineOption screenshot(
+        u"screenshot"_s, QCoreApplication::translate("main", "Save the main window to <png> once shown, then quit."),
+        u"png"_s);
     parser.addOption(serviceUrl);
     parser.addOption(environment);
+    parser.addOption(screenshot);
 
-    CommandLine result;
-    if (!parser.parse(arguments)) {
-        result = {Action::Exit, 2, parser.errorText() + u'\n' + parser.helpText(), {}, {}};
-        return result;
-    }
+    if (!parser.parse(arguments))
+        return exitWith(2, parser.errorText() + u'\n' + parser.helpText());
     if (parser.isSet(help))
-        return {Action::Exit, 0, parser.helpText(), {}, {}};
+        return exitWith(0, parser.helpText());
     if (parser.isSet(version))
-        return {Action::Exit,
-                0,
-                QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion() + u'\n',
-                {},
-                {}};
+        return exitWith(0, QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion() + u'\n');
+    CommandLine result;
     result.serviceUrl = parser.value(serviceUrl);
     result.environment = parser.value(environment);
+    result.screenshot = parser.value(screenshot);
     if (!result.environment.isEmpty() && !Core::Environment::isKnown(result.environment))
-        return {Action::Exit,
-                2,
-                QCoreApplication::translate("main", "Unknown environment \"%1\"\n").arg(result.environment),
-                {},
-                {}};
+        return exitWith(2, QCoreApplication::translate("main", "Unknown environment \"%1\"\n").arg(result.environment));
     return result;
 }
 

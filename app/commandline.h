@@ -15,6 +15,7 @@ struct CommandLine
     QString output;      // text to print for --help / --version / errors
     QString serviceUrl;  // --service-url: an explicit Flows base URL
     QString environment; // --environment: a Globus environment name
+    QString screenshot;  // --screenshot: save the main window as PNG once shown, then quit
 
     static CommandLine parse(const QStringList &arguments);
 };

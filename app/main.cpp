@@ -39,5 +39,7 @@ int main(int argc, char *argv[])
 
     Flowdeck::App::Application flowdeck(commandLine);
     flowdeck.show();
+    if (!commandLine.screenshot.isEmpty())
+        flowdeck.saveScreenshotAndQuit(commandLine.screenshot);
     return QApplication::exec();
 }

@@ -2,6 +2,7 @@
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -18,6 +19,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setWindowTitle(tr("Flowdeck"));
     setObjectName(u"mainWindow"_s);
+    setWindowIcon(QIcon(u":/icons/flowdeck.svg"_s));
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     auto *title = new QLabel(tr("<h1>Flowdeck</h1><p>Design, launch and watch Globus Flows.</p>"), central);
@@ -42,7 +44,9 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // Some platforms (and the offscreen one) bind nothing to the standard Quit key; Ctrl+Q is expected.
+    const QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
+    quit->setShortcuts(quitKeys.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)} : quitKeys);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Flowdeck"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);

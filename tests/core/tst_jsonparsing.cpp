@@ -37,8 +37,8 @@ void TestJsonParsing::parseTime_data()
     QTest::newRow("negative offset") << u"2023-04-11T15:31:22.917-04:30"_s << utc;
     QTest::newRow("no fraction") << u"2023-04-11T20:01:22+00:00"_s << utc.addMSecs(-917);
     QTest::newRow("day rolls over") << u"2023-04-12T01:01:22.917+05:00"_s << utc;
-    QTest::newRow("Qt fallback: no offset") << u"2023-04-11T20:01:22.917"_s
-                                           << QDateTime::fromString(u"2023-04-11T20:01:22.917"_s, Qt::ISODateWithMs);
+    QTest::newRow("Qt fallback: no offset")
+        << u"2023-04-11T20:01:22.917"_s << QDateTime::fromString(u"2023-04-11T20:01:22.917"_s, Qt::ISODateWithMs);
     QTest::newRow("invalid month") << u"2023-13-11T20:01:22+00:00"_s << QDateTime();
     QTest::newRow("garbage") << u"yesterday"_s << QDateTime();
     QTest::newRow("empty") << QString() << QDateTime();
@@ -73,19 +73,19 @@ void TestJsonParsing::scanPageCursor_data()
                                          << true << true << u"m2"_s;
     QTest::newRow("last page") << R"({"runs":[],"has_next_page":false,"marker":null})"_ba << false << true << false
                                << QString();
-    QTest::newRow("has next without marker") << R"({"runs":[],"has_next_page":true})"_ba << false << true << false
-                                             << QString();
-    QTest::newRow("nullable: string marker") << R"({"web_input_summaries":[{"x":"y"}],"marker":"n1"})"_ba << true
-                                             << true << true << u"n1"_s;
-    QTest::newRow("nullable: null marker") << R"({"web_input_summaries":[],"marker":null})"_ba << true << true << false
-                                           << QString();
+    QTest::newRow("has next without marker")
+        << R"({"runs":[],"has_next_page":true})"_ba << false << true << false << QString();
+    QTest::newRow("nullable: string marker")
+        << R"({"web_input_summaries":[{"x":"y"}],"marker":"n1"})"_ba << true << true << true << u"n1"_s;
+    QTest::newRow("nullable: null marker")
+        << R"({"web_input_summaries":[],"marker":null})"_ba << true << true << false << QString();
     QTest::newRow("marker key inside an item is not the cursor")
         << R"({"entries":[{"marker":"inner","has_next_page":true}],"has_next_page":false})"_ba << false << true << false
         << QString();
-    QTest::newRow("escaped backslash before quote") << R"({"runs":[{"p":"C:\\"}],"has_next_page":true,"marker":"m3"})"_ba
-                                                    << false << true << true << u"m3"_s;
-    QTest::newRow("escaped marker: no guess") << R"({"has_next_page":true,"marker":"a\"b"})"_ba << false << false
-                                              << false << QString();
+    QTest::newRow("escaped backslash before quote")
+        << R"({"runs":[{"p":"C:\\"}],"has_next_page":true,"marker":"m3"})"_ba << false << true << true << u"m3"_s;
+    QTest::newRow("escaped marker: no guess")
+        << R"({"has_next_page":true,"marker":"a\"b"})"_ba << false << false << false << QString();
     QTest::newRow("truncated") << R"({"runs":[{"a":1},)"_ba << false << false << false << QString();
     QTest::newRow("not an object") << R"([1,2])"_ba << false << false << false << QString();
     QTest::newRow("empty") << QByteArray() << false << false << false << QString();
