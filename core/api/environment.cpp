@@ -10,11 +10,6 @@ namespace Flowdeck::Core::Environment {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Environment", text);
-}
-
 // Internal environments live under globuscs.info; preview has its own public domain.
 QString domainOf(const QString &environment)
 {
@@ -62,7 +57,8 @@ QUrl resolveFlowsUrl(const QProcessEnvironment &env, QString *why)
     const QString name = env.value(u"GLOBUS_SDK_ENVIRONMENT"_s, QString::fromLatin1(Production));
     const QUrl url = flowsUrl(name);
     if (url.isEmpty() && why)
-        *why = tr("Unrecognized environment \"%1\"; known: %2").arg(name, names().join(u", "_s));
+        *why = QCoreApplication::translate("Environment", "Unrecognized environment \"%1\"; known: %2")
+                   .arg(name, names().join(u", "_s));
     return url;
 }
 
@@ -74,15 +70,18 @@ bool isAcceptableBaseUrl(const QUrl &url, QString *why)
         return false;
     };
     if (!url.isValid() || url.host().isEmpty())
-        return fail(tr("\"%1\" is not a valid service URL").arg(url.toString()));
+        return fail(
+            QCoreApplication::translate("Environment", "\"%1\" is not a valid service URL").arg(url.toString()));
     if (url.scheme() == "https"_L1)
         return true;
     if (url.scheme() != "http"_L1)
-        return fail(tr("Only https:// service URLs are supported"));
+        return fail(QCoreApplication::translate("Environment", "Only https:// service URLs are supported"));
     const QHostAddress address(url.host());
     if (url.host() == "localhost"_L1 || address.isLoopback())
         return true;
-    return fail(tr("Plain http:// is only allowed to this computer (loopback); use https:// for %1").arg(url.host()));
+    return fail(QCoreApplication::translate(
+                    "Environment", "Plain http:// is only allowed to this computer (loopback); use https:// for %1")
+                    .arg(url.host()));
 }
 
 } // namespace Flowdeck::Core::Environment

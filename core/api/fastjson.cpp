@@ -18,11 +18,6 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FastJson", text);
-}
-
 QString text(std::string_view view)
 {
     return QString::fromUtf8(view.data(), qsizetype(view.size()));
@@ -30,7 +25,8 @@ QString text(std::string_view view)
 
 QString jsonError(simdjson::error_code error)
 {
-    return tr("The response is not valid JSON (%1)").arg(QString::fromLatin1(simdjson::error_message(error)));
+    return QCoreApplication::translate("FastJson", "The response is not valid JSON (%1)")
+        .arg(QString::fromLatin1(simdjson::error_message(error)));
 }
 
 // A string value, or empty when null or of another type (as JsonFields::string).
@@ -108,7 +104,7 @@ bool readRun(od::document &document, od::value value, Run &run, QString *why)
     od::object object;
     if (document.current_location().get(start) != simdjson::SUCCESS ||
         value.get_object().get(object) != simdjson::SUCCESS) {
-        *why = tr("A run is not a JSON object");
+        *why = QCoreApplication::translate("FastJson", "A run is not a JSON object");
         return false;
     }
     if (!readFields(object, run, why))
@@ -167,7 +163,9 @@ bool fromBytes(const QByteArray &body, Page<Run> &page, QString *why)
         return false;
     }
     if (const auto error = document.get_object().get(top)) {
-        *why = error == simdjson::INCORRECT_TYPE ? tr("The response is not a JSON object") : jsonError(error);
+        *why = error == simdjson::INCORRECT_TYPE
+                   ? QCoreApplication::translate("FastJson", "The response is not a JSON object")
+                   : jsonError(error);
         return false;
     }
     bool sawRuns = false;
@@ -190,8 +188,9 @@ bool fromBytes(const QByteArray &body, Page<Run> &page, QString *why)
                 QString itemWhy;
                 od::value itemValue;
                 if (item.get(itemValue) != simdjson::SUCCESS || !readRun(document, itemValue, run, &itemWhy)) {
-                    *why = u"runs[%1]: %2"_s.arg(index).arg(itemWhy.isEmpty() ? tr("A run is not a JSON object")
-                                                                              : itemWhy);
+                    *why = u"runs[%1]: %2"_s.arg(index).arg(
+                        itemWhy.isEmpty() ? QCoreApplication::translate("FastJson", "A run is not a JSON object")
+                                          : itemWhy);
                     return false;
                 }
                 page.items.append(std::move(run));
@@ -208,7 +207,7 @@ bool fromBytes(const QByteArray &body, Page<Run> &page, QString *why)
         }
     }
     if (!sawRuns) {
-        *why = tr("The response has no \"runs\" list");
+        *why = QCoreApplication::translate("FastJson", "The response has no \"runs\" list");
         return false;
     }
     // On-demand parsing validates as it goes; make sure nothing followed the object.
