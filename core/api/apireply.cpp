@@ -4,9 +4,12 @@
 #include "core/auth/authorizer.h"
 
 #include <QDateTime>
+#include <QFuture>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkReply>
+#include <QPromise>
+#include <QThreadPool>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -140,13 +143,48 @@ void ApiReply::onNetworkFinished()
     }
     emit bodyArrived(body);
     m_body = body;
-    QString why;
-    if (!parseBody(body, &why)) {
+    parse(body);
+}
+
+void ApiReply::parse(const QByteArray &body)
+{
+    const ParseJob job = parseJob(body);
+    if (body.size() < m_transport->backgroundParseThreshold()) {
+        QString why;
+        const bool ok = job(&why);
+        finishParse(ok, why);
+        return;
+    }
+    // Big bodies are parsed on the thread pool so the GUI thread stays responsive; the reply is
+    // the continuation's context, so a reply deleted meanwhile simply never hears back.
+    struct Outcome
+    {
+        bool ok = false;
+        QString why;
+    };
+    auto promise = std::make_shared<QPromise<Outcome>>();
+    QFuture<Outcome> future = promise->future();
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, job] {
+        Outcome outcome;
+        outcome.ok = job(&outcome.why);
+        promise->addResult(outcome);
+        promise->finish();
+    });
+    future.then(this, [this](const Outcome &outcome) { finishParse(outcome.ok, outcome.why); });
+}
+
+void ApiReply::finishParse(bool ok, const QString &why)
+{
+    if (m_finished)
+        return; // aborted while the body was being parsed
+    if (!ok) {
         ApiError parse = ApiError::make(ApiError::Kind::Parse, why.isEmpty() ? tr("Unexpected response format") : why);
         parse.httpStatus = m_httpStatus;
         finishWith(parse);
         return;
     }
+    adoptParsed();
     finishWith({});
 }
 

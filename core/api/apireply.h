@@ -10,6 +10,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <memory>
+
 class QNetworkReply;
 class QTimer;
 
@@ -48,14 +51,19 @@ signals:
 
 protected:
     ApiReply(Transport *transport, ApiRequest request, QObject *parent);
-    // Turns a 2xx body into the typed result; false (with *why) if it is not JSON of that shape.
-    virtual bool parseBody(const QByteArray &body, QString *why) = 0;
+    // Turns a 2xx body into the typed result: parseJob() returns work that may run on any thread
+    // and keeps its result to itself; adoptParsed() then takes that result, on this reply's thread.
+    using ParseJob = std::function<bool(QString *why)>;
+    virtual ParseJob parseJob(const QByteArray &body) = 0;
+    virtual void adoptParsed() = 0;
 
 private:
     void sendAttempt();
     void sendNow();
     void renewThen(bool afterUnauthorized);
     void onNetworkFinished();
+    void parse(const QByteArray &body);
+    void finishParse(bool ok, const QString &why);
     bool retryIfWorthIt(const ApiError &error, const QByteArray &retryAfter);
     void finishWith(const ApiError &error);
     ApiError errorOf(QNetworkReply *reply, const QByteArray &body) const;
@@ -106,15 +114,19 @@ public:
 
 private:
     // All or nothing: a body that fails half-way leaves no partial result behind.
-    bool parseBody(const QByteArray &body, QString *why) override
+    ParseJob parseJob(const QByteArray &body) override
     {
-        T parsed{};
-        if (!fromBytes(body, parsed, why))
-            return false;
-        m_value = std::move(parsed);
-        return true;
+        auto parsed = std::make_shared<T>();
+        m_parsed = parsed;
+        return [body, parsed](QString *why) { return fromBytes(body, *parsed, why); };
+    }
+    void adoptParsed() override
+    {
+        m_value = std::move(*m_parsed);
+        m_parsed.reset();
     }
     T m_value{};
+    std::shared_ptr<T> m_parsed;
 };
 
 using JsonReply = TypedReply<QJsonObject>;

@@ -36,14 +36,15 @@ void PaginatorBase::request(const QString &marker)
     reply->setParent(this);
     m_pending.append({reply, marker});
     if (m_all)
-        connect(reply, &ApiReply::bodyArrived, this, &PaginatorBase::prefetchAfter);
+        connect(reply, &ApiReply::bodyArrived, this,
+                [this, reply](const QByteArray &body) { prefetchAfter(reply, body); });
     connect(reply, &ApiReply::finished, this, [this, reply] { onPageFinished(reply); });
 }
 
-void PaginatorBase::prefetchAfter(const QByteArray &body)
+void PaginatorBase::prefetchAfter(ApiReply *reply, const QByteArray &body)
 {
     // Only the newest page may start its successor; an unreadable cursor just means no prefetch.
-    if (m_pending.size() != 1)
+    if (m_pending.isEmpty() || m_pending.last().reply != reply)
         return;
     const auto cursor = scanPageCursor(body, m_style);
     if (cursor && cursor->hasNextPage)
@@ -52,8 +53,18 @@ void PaginatorBase::prefetchAfter(const QByteArray &body)
 
 void PaginatorBase::onPageFinished(ApiReply *reply)
 {
-    Q_ASSERT(!m_pending.isEmpty() && m_pending.first().reply == reply);
-    m_pending.removeFirst();
+    for (Pending &pending : m_pending)
+        if (pending.reply == reply)
+            pending.finished = true;
+    while (!m_done && !m_pending.isEmpty() && m_pending.first().finished) {
+        const QPointer<ApiReply> head = m_pending.takeFirst().reply;
+        if (head)
+            deliver(head);
+    }
+}
+
+void PaginatorBase::deliver(ApiReply *reply)
+{
     reply->deleteLater();
     if (reply->error().isError()) {
         m_error = reply->error();

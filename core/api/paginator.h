@@ -14,7 +14,8 @@ namespace Flowdeck::Core {
 
 // Walks a marker-paginated list call page by page, on demand (fetchNext) or to the end (fetchAll).
 // fetchAll requests page N+1 as soon as page N's bytes arrive (the marker is read by a cheap scan),
-// so the network works while page N is parsed. Pages are delivered in order: pageReady() per page;
+// so the network works while page N is parsed (parses may finish out of order on the thread pool;
+// pages are still delivered in order): pageReady() per page;
 // at the end, after an error or stop(): errorOccurred() if it failed, then finished(), exactly once.
 // Lives on the client's thread; deleting it cancels the pages in flight.
 class PaginatorBase : public QObject
@@ -49,10 +50,12 @@ private:
     {
         QPointer<ApiReply> reply;
         QString marker;
+        bool finished = false;
     };
     void request(const QString &marker);
-    void prefetchAfter(const QByteArray &body);
+    void prefetchAfter(ApiReply *reply, const QByteArray &body);
     void onPageFinished(ApiReply *reply);
+    void deliver(ApiReply *reply);
     void cancelPending();
     void end();
 

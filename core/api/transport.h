@@ -51,6 +51,9 @@ public:
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int milliseconds) { m_timeoutMs = milliseconds; }
     QByteArray userAgent() const { return m_userAgent; }
+    // Response bodies this large or larger are parsed off the calling thread (0: always).
+    qsizetype backgroundParseThreshold() const { return m_backgroundParseThreshold; }
+    void setBackgroundParseThreshold(qsizetype bytes) { m_backgroundParseThreshold = bytes; }
 
     QUrl urlFor(const ApiRequest &request) const;
     QNetworkReply *send(const ApiRequest &request) const;
@@ -64,6 +67,7 @@ private:
     RetryPolicy m_retryPolicy;
     int m_timeoutMs = 60'000; // the SDK's default HTTP timeout
     QByteArray m_userAgent;
+    qsizetype m_backgroundParseThreshold = 32 * 1024; // a ~0.2 ms parse: below that a thread hop costs more
 };
 
 } // namespace Flowdeck::Core

@@ -53,6 +53,8 @@ class TestFlowsClient : public QObject
 private slots:
     void calls_data();
     void calls();
+    void calls_parsedInBackground_data() { calls_data(); }
+    void calls_parsedInBackground() { checkCall(0); }
     void requests_carryHeaders();
     void ids_arePercentEncodedAsOneSegment();
     void specificClient_usesFlowAuthorizer();
@@ -60,6 +62,7 @@ private slots:
     void notificationPolicy();
 
 private:
+    void checkCall(qsizetype backgroundThreshold);
     QNetworkAccessManager m_network;
 };
 
@@ -401,6 +404,12 @@ void TestFlowsClient::calls_data()
 
 void TestFlowsClient::calls()
 {
+    checkCall(32 * 1024);
+}
+
+// Every call, parsed either on the calling thread (small bodies) or on the thread pool (threshold 0).
+void TestFlowsClient::checkCall(qsizetype backgroundThreshold)
+{
     QFETCH(Call, call);
     QFETCH(QString, operation);
     QFETCH(QString, fixtureCase);
@@ -412,6 +421,7 @@ void TestFlowsClient::calls()
     FakeFlowsServer server;
     QVERIFY(server.enqueueFixture(operation, fixtureCase) > 0);
     FlowsClient client(&m_network, server.baseUrl());
+    client.transport()->setBackgroundParseThreshold(backgroundThreshold);
     StaticTokenAuthorizer token("local-token");
     client.setAuthorizer(&token);
 

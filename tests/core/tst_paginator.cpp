@@ -3,6 +3,7 @@
 #include "core/api/flowsclient.h"
 #include "fakes/fakeflowsserver.h"
 
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 
 #include <functional>
@@ -32,12 +33,17 @@ class TestPaginator : public QObject
 
 private slots:
     void fetchAll_data();
-    void fetchAll();
+    void fetchAll() { walkAll(32 * 1024); }
+    void fetchAll_parsedInBackground_data() { fetchAll_data(); }
+    void fetchAll_parsedInBackground() { walkAll(0); }
+    void pages_deliveredInOrderWhenParsesFinishOutOfOrder();
+    void abortAndDelete_duringBackgroundParse();
     void fetchNext_isOnDemand();
     void stop_endsOnceWithoutError();
     void error_midway_endsWithError();
 
 private:
+    void walkAll(qsizetype backgroundThreshold);
     QNetworkAccessManager m_network;
 };
 
@@ -90,7 +96,7 @@ void TestPaginator::fetchAll_data()
         << u"filter_states"_s;
 }
 
-void TestPaginator::fetchAll()
+void TestPaginator::walkAll(qsizetype backgroundThreshold)
 {
     QFETCH(Walk, walk);
     QFETCH(QString, operation);
@@ -101,6 +107,7 @@ void TestPaginator::fetchAll()
     FakeFlowsServer server;
     QCOMPARE(server.enqueueFixture(operation, u"paginated"_s), markers.size());
     FlowsClient client(&m_network, server.baseUrl());
+    client.transport()->setBackgroundParseThreshold(backgroundThreshold);
     PaginatorBase *paginator = walk.start(client);
     QSignalSpy pages(paginator, &PaginatorBase::pageReady);
     QSignalSpy finished(paginator, &PaginatorBase::finished);
@@ -172,6 +179,70 @@ void TestPaginator::error_midway_endsWithError()
     QCOMPARE(failed.count(), 1);
     QCOMPARE(paginator->error().code, u"NOT_FOUND"_s);
     QCOMPARE(paginator->items().size(), 20); // what arrived before the error is kept
+}
+
+namespace {
+
+QJsonObject runsPage(int first, int count, const QString &marker)
+{
+    QJsonArray runs;
+    const QString padding(400, u'x'); // ~0.5 KB per run
+    for (int i = first; i < first + count; ++i)
+        runs.append(
+            QJsonObject{{u"run_id"_s, u"run-%1"_s.arg(i)}, {u"status"_s, u"SUCCEEDED"_s}, {u"label"_s, padding}});
+    return {{u"runs"_s, runs},
+            {u"has_next_page"_s, !marker.isEmpty()},
+            {u"marker"_s, marker.isEmpty() ? QJsonValue() : QJsonValue(marker)}};
+}
+
+} // namespace
+
+void TestPaginator::pages_deliveredInOrderWhenParsesFinishOutOfOrder()
+{
+    // Page 1 is big (parsed on the thread pool, slowly); page 2 is small (parsed at once on arrival),
+    // so page 2 is usually ready first. The paginator must still hand them over in order.
+    FakeFlowsServer server;
+    server.enqueueJson("GET", u"/runs"_s, 200, runsPage(0, 6000, u"p2"_s));
+    server.enqueueJson("GET", u"/runs"_s, 200, runsPage(6000, 3, QString()));
+    FlowsClient client(&m_network, server.baseUrl());
+    client.transport()->setBackgroundParseThreshold(1024 * 1024);
+    RunPaginator *paginator = client.paginateRuns();
+    QStringList firstIdsPerPage;
+    connect(paginator, &PaginatorBase::pageReady, this,
+            [&] { firstIdsPerPage.append(paginator->lastPage().items.first().runId); });
+    QSignalSpy finished(paginator, &PaginatorBase::finished);
+    paginator->fetchAll();
+    QVERIFY(finished.wait(20'000));
+    QCOMPARE(firstIdsPerPage, QStringList({u"run-0"_s, u"run-6000"_s}));
+    QCOMPARE(paginator->items().size(), 6003);
+    for (int i : {0, 5999, 6000, 6002})
+        QCOMPARE(paginator->items().at(i).runId, u"run-%1"_s.arg(i));
+    QCOMPARE(server.requests().size(), 2);
+}
+
+void TestPaginator::abortAndDelete_duringBackgroundParse()
+{
+    FakeFlowsServer server;
+    server.enqueueJson("GET", u"/runs"_s, 200, runsPage(0, 6000, QString()));
+    FlowsClient client(&m_network, server.baseUrl());
+    client.transport()->setBackgroundParseThreshold(0);
+
+    RunPageReply *aborted = client.listRuns();
+    QSignalSpy finished(aborted, &ApiReply::finished);
+    QSignalSpy arrived(aborted, &ApiReply::bodyArrived);
+    QVERIFY(arrived.wait(10'000)); // the parse is now running on the pool
+    aborted->abort();
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(aborted->error().kind, ApiError::Kind::Canceled);
+    QTest::qWait(300); // the parse ends meanwhile and must not finish the reply a second time
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(aborted->value().items.isEmpty());
+
+    RunPageReply *deleted = client.listRuns();
+    QSignalSpy deletedArrived(deleted, &ApiReply::bodyArrived);
+    QVERIFY(deletedArrived.wait(10'000));
+    delete deleted; // the continuation must not touch it (run under ASan in the asan preset)
+    QTest::qWait(300);
 }
 
 QTEST_GUILESS_MAIN(TestPaginator)
