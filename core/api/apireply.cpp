@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkReply>
@@ -155,8 +156,9 @@ void ApiReply::parse(const QByteArray &body)
         finishParse(ok, why);
         return;
     }
-    // Big bodies are parsed on the thread pool so the GUI thread stays responsive; the reply is
-    // the continuation's context, so a reply deleted meanwhile simply never hears back.
+    // Big bodies are parsed on the thread pool so the GUI thread stays responsive. The watcher is a
+    // child of the reply: deleting the reply unregisters it from the future under Qt's lock, so a
+    // parse that ends later never touches a dead reply (QFuture::then(context) asserts in Qt 6.4).
     struct Outcome
     {
         bool ok = false;
@@ -171,7 +173,13 @@ void ApiReply::parse(const QByteArray &body)
         promise->addResult(outcome);
         promise->finish();
     });
-    future.then(this, [this](const Outcome &outcome) { finishParse(outcome.ok, outcome.why); });
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        const Outcome outcome = watcher->result();
+        watcher->deleteLater();
+        finishParse(outcome.ok, outcome.why);
+    });
+    watcher->setFuture(future);
 }
 
 void ApiReply::finishParse(bool ok, const QString &why)

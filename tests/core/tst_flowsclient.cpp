@@ -347,6 +347,46 @@ void TestFlowsClient::calls_data()
                                  << u"get_web_input"_s << u"default"_s << "GET"_ba << u"/web_inputs/"_s + s(kWebInputId)
                                  << QStringList() << QByteArray();
 
+    QTest::newRow("getWebInput closed") << Call{[=](FlowsClient &c) { return c.getWebInput(s(kWebInputId)); },
+                                                [](ApiReply *r) {
+                                                    const WebInput &w = static_cast<WebInputReply *>(r)->value();
+                                                    QCOMPARE(w.summary.status, u"closed"_s);
+                                                    QCOMPARE(w.summary.closedTimestamp,
+                                                             QDateTime(QDate(2026, 8, 2), QTime(9, 12), Qt::UTC));
+                                                }}
+                                        << u"get_web_input"_s << u"closed"_s << "GET"_ba
+                                        << u"/web_inputs/"_s + s(kWebInputId) << QStringList() << QByteArray();
+    QTest::newRow("getWebInput table context")
+        << Call{[=](FlowsClient &c) { return c.getWebInput(s(kWebInputId)); },
+                [](ApiReply *r) {
+                    const WebInput &w = static_cast<WebInputReply *>(r)->value();
+                    QCOMPARE(w.context.value("presentation_style"_L1).toString(), u"table"_s);
+                    QCOMPARE(w.context.value("rows"_L1).toArray().size(), 3);
+                }}
+        << u"get_web_input"_s << u"table_context"_s << "GET"_ba << u"/web_inputs/"_s + s(kWebInputId) << QStringList()
+        << QByteArray();
+    QTest::newRow("listWebInputs empty") << Call{[=](FlowsClient &c) { return c.listWebInputs(); },
+                                                 [](ApiReply *r) {
+                                                     const auto &page = static_cast<WebInputPageReply *>(r)->value();
+                                                     QVERIFY(page.items.isEmpty());
+                                                     QVERIFY(!page.hasNextPage);
+                                                 }}
+                                         << u"list_web_inputs"_s << u"empty"_s << "GET"_ba << u"/web_inputs"_s
+                                         << QStringList() << QByteArray();
+    ListRunsOptions byFlow;
+    byFlow.filterFlowId = {u"66a4586e-ec1c-11f1-a019-02fc00000001"_s};
+    byFlow.perPage = 5;
+    QTest::newRow("listRuns by flow") << Call{[=](FlowsClient &c) { return c.listRuns(byFlow); },
+                                              [](ApiReply *r) {
+                                                  const auto &page = static_cast<RunPageReply *>(r)->value();
+                                                  QCOMPARE(page.items.size(), 5);
+                                                  for (const Run &item : page.items)
+                                                      QCOMPARE(item.flowId, u"66a4586e-ec1c-11f1-a019-02fc00000001"_s);
+                                              }}
+                                      << u"list_runs"_s << u"filter_flow_id"_s << "GET"_ba << u"/runs"_s
+                                      << QStringList{u"filter_flow_id=66a4586e-ec1c-11f1-a019-02fc00000001"_s,
+                                                     u"per_page=5"_s}
+                                      << QByteArray();
     QTest::newRow("respondToWebInput")
         << Call{[=](FlowsClient &c) { return c.respondToWebInput(s(kRespondId), u"8f14e45f"_s); },
                 [](ApiReply *r) {
