@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/api/apierror.h"
 
+#include "core/lang/jsontext.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -72,20 +73,7 @@ void parseOtherError(const QJsonObject &top, ApiError &out)
 
 QString ErrorDetail::jsonPath() const
 {
-    static const QRegularExpression plainKey(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
-    QString path = u"$"_s;
-    for (const QJsonValue &part : loc) {
-        if (part.isDouble()) {
-            path += u'[' + QString::number(part.toInteger()) + u']';
-        } else if (plainKey.match(part.toString()).hasMatch()) {
-            path += u'.' + part.toString();
-        } else {
-            QString escaped = part.toString();
-            escaped.replace(u"\\"_s, u"\\\\"_s).replace(u"'"_s, u"\\'"_s);
-            path += u"['"_s + escaped + u"']"_s;
-        }
-    }
-    return path;
+    return Lang::pathToString(loc);
 }
 
 QString ApiError::message() const
