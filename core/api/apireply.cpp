@@ -41,7 +41,13 @@ ApiReply::ApiReply(Transport *transport, ApiRequest request, QObject *parent)
     : QObject(parent)
     , m_transport(transport)
     , m_request(std::move(request))
-{}
+{
+    if (transport) {
+        m_retryPolicy = transport->retryPolicy();
+        m_timeoutMs = transport->timeoutMs();
+        m_backgroundParseThreshold = transport->backgroundParseThreshold();
+    }
+}
 
 ApiReply::~ApiReply()
 {
@@ -54,10 +60,14 @@ ApiReply::~ApiReply()
 
 void ApiReply::start()
 {
+    if (m_started)
+        return;
+    m_started = true;
     m_clock.start();
-    if (!m_transport->baseUrlProblem().isEmpty()) {
+    const QString problem = m_transport ? m_transport->baseUrlProblem() : tr("The Flows client was closed");
+    if (!problem.isEmpty()) {
         // Refused before sending; still reported from the event loop, like every other outcome.
-        const ApiError error = ApiError::make(ApiError::Kind::Usage, m_transport->baseUrlProblem());
+        const ApiError error = ApiError::make(ApiError::Kind::Usage, problem);
         QTimer::singleShot(0, this, [this, error] { finishWith(error); });
         return;
     }
@@ -74,6 +84,10 @@ void ApiReply::sendAttempt()
 
 void ApiReply::sendNow()
 {
+    if (!m_transport) {
+        finishWith(ApiError::make(ApiError::Kind::Canceled, tr("The Flows client was closed")));
+        return;
+    }
     ++m_attempts;
     m_reply = m_transport->send(m_request);
     connect(m_reply, &QNetworkReply::finished, this, &ApiReply::onNetworkFinished);
@@ -82,17 +96,35 @@ void ApiReply::sendNow()
 void ApiReply::renewThen(bool afterUnauthorized)
 {
     Authorizer *authorizer = m_request.authorizer;
-    m_refreshConnection = connect(authorizer, &Authorizer::refreshFinished, this, [this](bool ok) {
+    auto stopWaiting = [this] {
         disconnect(m_refreshConnection);
-        if (ok) {
-            sendNow();
+        disconnect(m_authorizerGoneConnection);
+    };
+    auto giveUp = [this, stopWaiting] {
+        stopWaiting();
+        if (m_unauthorized.isError()) { // the service's own 401 says best what is wrong
+            finishWith(m_unauthorized);
             return;
         }
         ApiError error = ApiError::make(ApiError::Kind::Http, tr("Your sign-in has expired and could not be renewed; "
                                                                  "please sign in again"));
         error.httpStatus = 401;
         finishWith(error);
+    };
+    if (!authorizer) {
+        giveUp();
+        return;
+    }
+    m_refreshConnection = connect(authorizer, &Authorizer::refreshFinished, this, [this, giveUp, stopWaiting](bool ok) {
+        if (!ok) {
+            giveUp();
+            return;
+        }
+        stopWaiting();
+        sendNow();
     });
+    // An authorizer deleted mid-renewal would otherwise leave this reply waiting forever.
+    m_authorizerGoneConnection = connect(authorizer, &QObject::destroyed, this, giveUp);
     if (afterUnauthorized)
         authorizer->invalidate();
     authorizer->refresh();
@@ -100,6 +132,15 @@ void ApiReply::renewThen(bool afterUnauthorized)
 
 ApiError ApiReply::errorOf(QNetworkReply *reply, const QByteArray &body) const
 {
+    if (m_httpStatus >= 300 && m_httpStatus < 400) {
+        // Redirects are followed only within the same host (the token must not travel elsewhere).
+        ApiError redirect =
+            ApiError::make(ApiError::Kind::Http,
+                           tr("The service redirected to %1, another host; Flowdeck does not follow such redirects")
+                               .arg(reply->header(QNetworkRequest::LocationHeader).toUrl().toString()));
+        redirect.httpStatus = m_httpStatus;
+        return redirect;
+    }
     if (m_httpStatus >= 400)
         return ApiError::fromHttpResponse(m_httpStatus, body,
                                           reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
@@ -111,8 +152,7 @@ ApiError ApiReply::errorOf(QNetworkReply *reply, const QByteArray &body) const
     // Qt reports an expired transfer timeout as OperationCanceledError, the same as abort().
     if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
         return ApiError::make(ApiError::Kind::Timeout,
-                              tr("The server did not answer within %1 s").arg(m_transport->timeoutMs() / 1000.0),
-                              reply->error());
+                              tr("The server did not answer within %1 s").arg(m_timeoutMs / 1000.0), reply->error());
     // Qt wanted to send the request a second time and was not allowed to (see OneShotBody).
     if (reply->error() == QNetworkReply::ContentReSendError)
         return ApiError::make(ApiError::Kind::Network, tr("The connection closed before the server answered"),
@@ -133,6 +173,7 @@ void ApiReply::onNetworkFinished()
 
     if (m_httpStatus == 401 && !m_renewedAfter401 && m_request.authorizer && m_request.authorizer->canRefresh()) {
         m_renewedAfter401 = true; // once per call, as the SDK: a second 401 is the user's to solve
+        m_unauthorized = error;
         renewThen(true);
         return;
     }
@@ -142,7 +183,10 @@ void ApiReply::onNetworkFinished()
         finishWith(error);
         return;
     }
+    const QPointer<ApiReply> self(this);
     emit bodyArrived(body);
+    if (!self)
+        return; // a slot deleted the reply
     m_body = body;
     parse(body);
 }
@@ -150,7 +194,7 @@ void ApiReply::onNetworkFinished()
 void ApiReply::parse(const QByteArray &body)
 {
     const ParseJob job = parseJob(body);
-    if (body.size() < m_transport->backgroundParseThreshold()) {
+    if (body.size() < m_backgroundParseThreshold) {
         QString why;
         const bool ok = job(&why);
         finishParse(ok, why);
@@ -189,6 +233,7 @@ void ApiReply::finishParse(bool ok, const QString &why)
     if (!ok) {
         ApiError parse = ApiError::make(ApiError::Kind::Parse, why.isEmpty() ? tr("Unexpected response format") : why);
         parse.httpStatus = m_httpStatus;
+        parse.outcomeUnknown = !m_request.idempotent; // the server said yes; we only failed to read how
         finishWith(parse);
         return;
     }
@@ -203,7 +248,7 @@ bool ApiReply::retryIfWorthIt(const ApiError &error, const QByteArray &retryAfte
         return false;
     const bool safe = m_request.idempotent || m_httpStatus == 429 ||
                       (transportFailure && neverReachedServer(QNetworkReply::NetworkError(error.networkError)));
-    const RetryPolicy &policy = m_transport->retryPolicy();
+    const RetryPolicy &policy = m_retryPolicy;
     if (!safe || m_attempts > policy.maxRetries)
         return false;
     const auto delay = policy.delayFor(m_attempts - 1, m_httpStatus, retryAfter, QDateTime::currentDateTimeUtc());
@@ -226,13 +271,15 @@ void ApiReply::finishWith(const ApiError &error)
     const bool mayHaveActed = error.kind == ApiError::Kind::Timeout ||
                               (error.kind == ApiError::Kind::Network &&
                                !neverReachedServer(QNetworkReply::NetworkError(error.networkError))) ||
-                              m_httpStatus >= 500;
-    if (!m_request.idempotent && mayHaveActed && !m_abortRequested)
+                              m_httpStatus >= 500 || m_abortedInFlight;
+    if (!m_request.idempotent && mayHaveActed)
         m_error.outcomeUnknown = true;
     m_finished = true;
+    const QPointer<ApiReply> self(this);
     if (m_error.isError())
         emit errorOccurred(m_error);
-    emit finished();
+    if (self) // a slot may have deleted the reply
+        emit finished();
 }
 
 QJsonObject ApiReply::json() const
@@ -265,8 +312,10 @@ void ApiReply::abort()
     if (m_retryTimer)
         m_retryTimer->stop();
     disconnect(m_refreshConnection);
+    disconnect(m_authorizerGoneConnection);
     if (m_reply) {
-        m_reply->abort(); // emits QNetworkReply::finished -> onNetworkFinished -> Canceled
+        m_abortedInFlight = true; // the request may already have reached the server
+        m_reply->abort();         // emits QNetworkReply::finished -> onNetworkFinished -> Canceled
         return;
     }
     finishWith(ApiError::make(ApiError::Kind::Canceled, tr("Canceled")));

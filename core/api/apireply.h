@@ -39,7 +39,7 @@ public:
     const ApiRequest &request() const { return m_request; }
     // Cancels the call: finished() follows with error kind Canceled (not Timeout).
     void abort();
-    // Sends the request; called once by the client right after construction.
+    // Sends the request; called once by the client right after construction (later calls do nothing).
     void start();
 
 signals:
@@ -68,18 +68,25 @@ private:
     void finishWith(const ApiError &error);
     ApiError errorOf(QNetworkReply *reply, const QByteArray &body) const;
 
-    QPointer<Transport> m_transport;
+    QPointer<Transport> m_transport; // null once the client is gone: the reply then fails cleanly
+    RetryPolicy m_retryPolicy;       // copied from the transport, so a reply outliving it still works
+    int m_timeoutMs = 0;
+    qsizetype m_backgroundParseThreshold = 0;
     ApiRequest m_request;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer = nullptr;
     QMetaObject::Connection m_refreshConnection;
+    QMetaObject::Connection m_authorizerGoneConnection;
     QElapsedTimer m_clock;
     ApiError m_error;
     QByteArray m_body;
     int m_httpStatus = 0;
     int m_attempts = 0;
+    ApiError m_unauthorized; // the 401 that started a renewal, reported if the renewal fails
     bool m_renewedAfter401 = false;
     bool m_abortRequested = false; // tells a user abort() apart from a transfer timeout
+    bool m_abortedInFlight = false;
+    bool m_started = false;
     bool m_finished = false;
 };
 

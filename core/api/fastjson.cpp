@@ -64,7 +64,11 @@ bool readFields(od::object object, Run &run, QString *why)
             *why = jsonError(error);
             return false;
         }
-        od::value value = field.value();
+        od::value value; // the error-code API: exceptions must never cross a thread-pool thread
+        if (const auto error = field.value().get(value)) {
+            *why = jsonError(error);
+            return false;
+        }
         if (key == "run_id")
             run.runId = optionalString(value);
         else if (key == "status")
@@ -176,7 +180,11 @@ bool fromBytes(const QByteArray &body, Page<Run> &page, QString *why)
             *why = jsonError(error);
             return false;
         }
-        od::value value = field.value();
+        od::value value;
+        if (const auto error = field.value().get(value)) {
+            *why = jsonError(error);
+            return false;
+        }
         if (key == "runs") {
             od::array runs;
             if (value.get_array().get(runs) != simdjson::SUCCESS)

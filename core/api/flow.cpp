@@ -3,6 +3,8 @@
 
 #include "core/api/jsonfields.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Core {
@@ -48,8 +50,12 @@ bool fromJson(const QJsonObject &o, FlowValidation &validation, QString *why)
     }
     validation.scopes.clear();
     const QJsonObject byRole = scopes.toObject();
-    for (auto it = byRole.begin(); it != byRole.end(); ++it)
-        validation.scopes.insert(it.key(), strings(byRole, QLatin1StringView(it.key().toLatin1())));
+    for (auto it = byRole.begin(); it != byRole.end(); ++it) {
+        QStringList scopeStrings;
+        for (const QJsonValue &scope : it.value().toArray())
+            scopeStrings.append(scope.toString());
+        validation.scopes.insert(it.key(), scopeStrings);
+    }
     const QJsonValue count = o.value("analysis"_L1).toObject().value("number_of_possibilities"_L1);
     validation.numberOfPossibilities = count.isDouble() ? std::optional(count.toInteger()) : std::nullopt;
     return true;

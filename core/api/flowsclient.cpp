@@ -113,6 +113,7 @@ FlowReply *FlowsClient::deleteFlow(const QString &flowId, const QueryParams &que
 {
     ApiRequest r = request("DELETE", u"/flows/"_s + pathId(flowId));
     r.query = queryParams;
+    r.idempotent = false; // a re-sent delete of a deleted flow answers 404: never fake a failure
     return send<FlowReply>(std::move(r));
 }
 
@@ -173,8 +174,9 @@ RunLogPageReply *FlowsClient::getRunLogs(const QString &runId, const RunLogOptio
 
 RunReply *FlowsClient::cancelRun(const QString &runId)
 {
-    // Cancelling twice is harmless, so this POST may be re-sent after a failure.
-    return send<RunReply>(request("POST", u"/runs/"_s + pathId(runId) + u"/cancel"_s));
+    ApiRequest r = request("POST", u"/runs/"_s + pathId(runId) + u"/cancel"_s);
+    r.idempotent = false; // a re-sent cancel of a canceled run may answer a conflict: report what we know
+    return send<RunReply>(std::move(r));
 }
 
 RunReply *FlowsClient::updateRun(const QString &runId, const UpdateRunOptions &options)
@@ -264,10 +266,10 @@ RunReply *FlowsClient::runFlow(const QString &flowId, const QJsonObject &body, c
 FlowPaginator *FlowsClient::paginateFlows(const ListFlowsOptions &options)
 {
     return new FlowPaginator(
-        [this, options](const QString &marker) {
+        [client = QPointer<FlowsClient>(this), options](const QString &marker) -> ApiReply * {
             ListFlowsOptions page = options;
             page.marker = marker.isEmpty() ? options.marker : marker;
-            return listFlows(page);
+            return client ? client->listFlows(page) : nullptr;
         },
         this);
 }
@@ -275,10 +277,10 @@ FlowPaginator *FlowsClient::paginateFlows(const ListFlowsOptions &options)
 RunPaginator *FlowsClient::paginateRuns(const ListRunsOptions &options)
 {
     return new RunPaginator(
-        [this, options](const QString &marker) {
+        [client = QPointer<FlowsClient>(this), options](const QString &marker) -> ApiReply * {
             ListRunsOptions page = options;
             page.marker = marker.isEmpty() ? options.marker : marker;
-            return listRuns(page);
+            return client ? client->listRuns(page) : nullptr;
         },
         this);
 }
@@ -286,10 +288,10 @@ RunPaginator *FlowsClient::paginateRuns(const ListRunsOptions &options)
 RunLogPaginator *FlowsClient::paginateRunLogs(const QString &runId, const RunLogOptions &options)
 {
     return new RunLogPaginator(
-        [this, runId, options](const QString &marker) {
+        [client = QPointer<FlowsClient>(this), runId, options](const QString &marker) -> ApiReply * {
             RunLogOptions page = options;
             page.marker = marker.isEmpty() ? options.marker : marker;
-            return getRunLogs(runId, page);
+            return client ? client->getRunLogs(runId, page) : nullptr;
         },
         this);
 }
@@ -297,10 +299,10 @@ RunLogPaginator *FlowsClient::paginateRunLogs(const QString &runId, const RunLog
 RegisteredApiPaginator *FlowsClient::paginateRegisteredApis(const ListRegisteredApisOptions &options)
 {
     return new RegisteredApiPaginator(
-        [this, options](const QString &marker) {
+        [client = QPointer<FlowsClient>(this), options](const QString &marker) -> ApiReply * {
             ListRegisteredApisOptions page = options;
             page.marker = marker.isEmpty() ? options.marker : marker;
-            return listRegisteredApis(page);
+            return client ? client->listRegisteredApis(page) : nullptr;
         },
         this);
 }
@@ -308,10 +310,10 @@ RegisteredApiPaginator *FlowsClient::paginateRegisteredApis(const ListRegistered
 WebInputPaginator *FlowsClient::paginateWebInputs(const ListWebInputsOptions &options)
 {
     return new WebInputPaginator(
-        [this, options](const QString &marker) {
+        [client = QPointer<FlowsClient>(this), options](const QString &marker) -> ApiReply * {
             ListWebInputsOptions page = options;
             page.marker = marker.isEmpty() ? options.marker : marker;
-            return listWebInputs(page);
+            return client ? client->listWebInputs(page) : nullptr;
         },
         this);
 }

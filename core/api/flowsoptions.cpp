@@ -24,7 +24,8 @@ QString statusName(RunActivityNotificationPolicy::Status status)
 
 QString isoOrEmpty(const QDateTime &time)
 {
-    return time.isValid() ? time.toString(Qt::ISODateWithMs) : QString();
+    // Always UTC with its "Z": a local time without an offset would be read as UTC by the service.
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
 } // namespace

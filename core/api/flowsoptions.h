@@ -88,7 +88,7 @@ struct ListRunsOptions
     QStringList filterRoles; // run_owner, run_manager, run_monitor, flow_run_manager, flow_run_monitor
     QStringList filterStatus;
     QStringList filterLabel;
-    QStringList filterTags;
+    QStringList filterTags; // sent as filter_tags: honoured by the embedded service, not in Globus' published API
     QStringList filterFlowTitle;
     std::optional<TimeRange> filterStartTime;
     std::optional<TimeRange> filterCompletionTime;

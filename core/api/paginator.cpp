@@ -33,6 +33,13 @@ void PaginatorBase::stop()
 void PaginatorBase::request(const QString &marker)
 {
     ApiReply *reply = m_fetch(marker);
+    if (!reply) { // the client is gone
+        cancelPending();
+        m_error = ApiError::make(ApiError::Kind::Canceled, tr("The Flows client was closed"));
+        emit errorOccurred(m_error);
+        end();
+        return;
+    }
     reply->setParent(this);
     m_pending.append({reply, marker});
     if (m_all)

@@ -38,6 +38,11 @@ public:
     [[nodiscard]] FlowReply *deleteFlow(const QueryParams &queryParams = {});
 
 private:
+    ApiRequest request(const QByteArray &method, const QString &path) const;
+    // Sends through the client, or fails cleanly (from the event loop) if the client is gone.
+    template<typename R>
+    R *send(ApiRequest request);
+
     QPointer<FlowsClient> m_client;
     QString m_flowId;
     QPointer<Authorizer> m_authorizer;

@@ -95,6 +95,9 @@ QNetworkReply *Transport::send(const ApiRequest &request) const
             http.setRawHeader("Authorization", header);
     }
     http.setTransferTimeout(m_timeoutMs);
+    // Qt copies the Authorization header onto redirected requests: follow redirects only within
+    // the same host, as python-requests (which drops the header on a host change) effectively does.
+    http.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     QByteArray data;
     if (request.body) {
         http.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);

@@ -3,6 +3,13 @@
 
 namespace Flowdeck::Core {
 
+void Authorizer::refresh()
+{
+    // Never leave a waiting request hanging: report "cannot renew" from the event loop.
+    QMetaObject::invokeMethod(
+        this, [this] { emit refreshFinished(false); }, Qt::QueuedConnection);
+}
+
 StaticTokenAuthorizer::StaticTokenAuthorizer(const QByteArray &token, QObject *parent)
     : Authorizer(parent)
     , m_token(token)

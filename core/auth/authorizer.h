@@ -24,8 +24,9 @@ public:
     virtual bool needsRefresh() const { return false; }
     // True when a 401 might be cured by refresh().
     virtual bool canRefresh() const { return false; }
-    // Starts a renewal (no-op when one runs already). Ends with refreshFinished().
-    virtual void refresh() {}
+    // Starts a renewal (no-op when one runs already). Ends with refreshFinished(); authorizers that
+    // cannot renew report failure.
+    virtual void refresh();
     // Forget the access token (after a 401), so the next request renews it first.
     virtual void invalidate() {}
 

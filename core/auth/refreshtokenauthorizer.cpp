@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/auth/refreshtokenauthorizer.h"
 
+#include "core/api/environment.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -55,16 +56,23 @@ void RefreshTokenAuthorizer::refresh()
 {
     if (m_pending)
         return; // single flight: everyone waiting gets the one refreshFinished()
-    QUrlQuery form;
-    form.addQueryItem(u"grant_type"_s, u"refresh_token"_s);
-    form.addQueryItem(u"refresh_token"_s, QString::fromLatin1(m_tokens.refreshToken));
-    form.addQueryItem(u"client_id"_s, m_clientId);
+    QString why;
+    if (!Environment::isAcceptableBaseUrl(m_tokenUrl, &why)) {
+        qCWarning(lcAuth) << "not sending a refresh token to" << m_tokenUrl.host() << ':' << why;
+        Authorizer::refresh(); // reports failure
+        return;
+    }
+    // Encoded by hand: QUrlQuery would leave '+' as is, which form decoding reads as a space.
+    const QByteArray form = "grant_type=refresh_token&refresh_token=" +
+                            QUrl::toPercentEncoding(QString::fromLatin1(m_tokens.refreshToken)) +
+                            "&client_id=" + QUrl::toPercentEncoding(m_clientId);
     QNetworkRequest request(m_tokenUrl);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(m_timeoutMs);
     qCDebug(lcAuth) << "refreshing token for" << m_tokens.resourceServer; // never the token itself
-    m_pending = m_network->post(request, form.toString(QUrl::FullyEncoded).toLatin1());
+    m_pending = m_network->post(request, form);
     connect(m_pending, &QNetworkReply::finished, this, &RefreshTokenAuthorizer::onRefreshReply);
 }
 

@@ -206,7 +206,7 @@ void TestFlowsClient::calls_data()
                                                        QCOMPARE(page.limit, 20);
                                                    }}
                                            << u"list_runs"_s << u"default"_s << "GET"_ba << u"/runs"_s
-                                           << QStringList{u"filter_completion_time=,2024-02-01T12:30:00.000+01:00"_s,
+                                           << QStringList{u"filter_completion_time=,2024-02-01T11:30:00.000Z"_s,
                                                           u"filter_flow_id=f1,f2"_s,
                                                           u"filter_flow_title=My Flow"_s,
                                                           u"filter_label=nightly"_s,
