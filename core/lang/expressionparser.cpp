@@ -343,8 +343,15 @@ private:
         };
         switch (t.type) {
         case Token::Type::Number:
-        case Token::Type::String:
             return literal(t.value);
+        case Token::Type::String: {
+            QString joined = t.text; // adjacent literals concatenate, as in Python: 'a' 'b' == 'ab'
+            while (peek(1).type == Token::Type::String) {
+                ++m_at;
+                joined += peek().text;
+            }
+            return literal(joined);
+        }
         case Token::Type::Backtick:
             ++m_at;
             return make(Expression::Node::Kind::JsonPathRef, t.position, {}, t.text);
