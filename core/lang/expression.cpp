@@ -59,8 +59,7 @@ public:
     Evaluator(const QJsonValue &state, Expression::Error *error)
         : m_state(state)
         , m_error(error)
-    {
-    }
+    {}
 
     Value eval(const Expression::Node &n)
     {
@@ -198,8 +197,8 @@ private:
             return container.toArray().contains(item);
         if (container.isObject() && item.isString())
             return container.toObject().contains(item.toString());
-        return fail(tr("argument of type '%1' does not support 'in' with '%2'").arg(typeName(container), typeName(item)),
-                    n);
+        return fail(
+            tr("argument of type '%1' does not support 'in' with '%2'").arg(typeName(container), typeName(item)), n);
     }
 
     Value compare(const QJsonValue &l, const QJsonValue &r, const Expression::Node &n)
@@ -210,9 +209,8 @@ private:
         else if (l.isString() && r.isString())
             order = l.toString().compare(r.toString());
         else
-            return fail(tr("'%1' not supported between instances of '%2' and '%3'").arg(n.text, typeName(l),
-                                                                                        typeName(r)),
-                        n);
+            return fail(
+                tr("'%1' not supported between instances of '%2' and '%3'").arg(n.text, typeName(l), typeName(r)), n);
         if (n.text == "<"_L1)
             return order < 0;
         if (n.text == "<="_L1)

@@ -30,8 +30,7 @@ class Lexer
 public:
     explicit Lexer(const QString &text)
         : m_text(text)
-    {
-    }
+    {}
 
     bool run(QList<Token> *tokens, Expression::Error *error)
     {
@@ -80,8 +79,8 @@ private:
             *token = {Token::Type::Name, m_text.mid(start, m_at - start), {}, start};
             return true;
         }
-        for (const char *op : {"**", "//", "==", "!=", "<=", ">=", "+", "-", "*", "/", "%", "<", ">", "(", ")", "[",
-                               "]", ",", "."}) {
+        for (const char *op :
+             {"**", "//", "==", "!=", "<=", ">=", "+", "-", "*", "/", "%", "<", ">", "(", ")", "[", "]", ",", "."}) {
             const QLatin1StringView candidate(op);
             if (QStringView(m_text).mid(m_at).startsWith(candidate)) {
                 *token = {Token::Type::Operator, QString(candidate), {}, start};
@@ -144,8 +143,7 @@ public:
     Parser(const QList<Token> &tokens, Expression::Error *error)
         : m_tokens(tokens)
         , m_error(error)
-    {
-    }
+    {}
 
     ExpressionNodePtr parse()
     {
