@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The only file that instantiates valijson (its templates are heavy to compile).
+#include "core/lang/jsonschema.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <exception>
+#include <valijson/adapters/qtjson_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace Flowdeck::Core::Lang {
+
+struct JsonSchema::Compiled
+{
+    valijson::Schema schema;
+};
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("JsonSchema", text);
+}
+
+// valijson's context ("<root>", "[name]", "[0]") as a loc, deciding index or key by walking the instance.
+QJsonArray locOf(const std::vector<std::string> &context, const QJsonValue &instance)
+{
+    QJsonArray loc;
+    QJsonValue at = instance;
+    for (const std::string &part : context) {
+        if (part.size() < 2 || part.front() != '[' || part.back() != ']')
+            continue; // "<root>"
+        const QString step = QString::fromStdString(part.substr(1, part.size() - 2));
+        bool isIndex = false;
+        const int index = step.toInt(&isIndex);
+        if (at.isArray() && isIndex) {
+            loc.append(index);
+            at = at.toArray().at(index);
+        } else {
+            loc.append(step);
+            at = at.toObject().value(step);
+        }
+    }
+    return loc;
+}
+
+// valijson also reports every enclosing level of a failure; those lines add nothing to the leaf.
+bool isSummary(const QString &message)
+{
+    return message.startsWith("Failed to validate against schema associated with"_L1) ||
+           message.startsWith("Failed to validate item #"_L1) ||
+           message.startsWith("Failed to validate against child schema #"_L1);
+}
+
+// An unexpected property is reported on its object; point at the property itself instead.
+void pointAtExtraProperty(SchemaProblem *problem)
+{
+    static const QLatin1StringView prefix("Object contains a property that could not be validated");
+    if (!problem->message.startsWith(prefix))
+        return;
+    const qsizetype close = problem->message.lastIndexOf(u'\'');
+    const qsizetype open = problem->message.lastIndexOf(u'\'', close - 1);
+    if (open < 0 || close <= open)
+        return;
+    const QString name = problem->message.mid(open + 1, close - open - 1);
+    problem->path.append(name);
+    problem->message = QCoreApplication::translate("JsonSchema", "\"%1\" is not allowed here (the schema does not "
+                                                                 "define it and allows no other properties)")
+                           .arg(name);
+}
+
+const JsonSchema &metaSchema()
+{
+    // Compiled once, on first use, thread-safely (a function-local static).
+    static const JsonSchema compiled = [] {
+        QFile file(u":/schemas/input_schema_schema.json"_s);
+        file.open(QIODevice::ReadOnly);
+        auto schema = JsonSchema::compile(QJsonDocument::fromJson(file.readAll()).object());
+        Q_ASSERT(schema);
+        return *schema;
+    }();
+    return compiled;
+}
+
+} // namespace
+
+std::optional<JsonSchema> JsonSchema::compile(const QJsonValue &schema, QString *error)
+{
+    auto compiled = std::make_shared<Compiled>();
+    try {
+        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+        parser.populateSchema(valijson::adapters::QtJsonAdapter(schema), compiled->schema);
+    } catch (const std::exception &e) {
+        if (error)
+            *error = tr("The schema cannot be used: %1").arg(QString::fromStdString(e.what()));
+        return std::nullopt;
+    }
+    JsonSchema result;
+    result.m_compiled = std::move(compiled);
+    return result;
+}
+
+QList<SchemaProblem> JsonSchema::validate(const QJsonValue &instance) const
+{
+    valijson::Validator validator;
+    valijson::ValidationResults results;
+    try {
+        if (validator.validate(m_compiled->schema, valijson::adapters::QtJsonAdapter(instance), &results))
+            return {};
+    } catch (const std::exception &e) {
+        return {{QJsonArray(), tr("The document could not be checked: %1").arg(QString::fromStdString(e.what()))}};
+    }
+    QList<SchemaProblem> problems;
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) {
+        SchemaProblem problem{locOf(error.context, instance), QString::fromStdString(error.description)};
+        if (isSummary(problem.message))
+            continue;
+        pointAtExtraProperty(&problem);
+        if (!problems.contains(problem))
+            problems.append(problem);
+    }
+    return problems;
+}
+
+QList<SchemaProblem> JsonSchema::checkInputSchema(const QJsonValue &inputSchema)
+{
+    QList<SchemaProblem> problems = metaSchema().validate(inputSchema);
+    QString error;
+    if (problems.isEmpty() && !compile(inputSchema, &error))
+        problems.append({QJsonArray(), error});
+    return problems;
+}
+
+} // namespace Flowdeck::Core::Lang

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Flowdeck::Core::Lang {
+
+// One way a document fails a schema: where in the document (a "loc" path) and why.
+struct SchemaProblem
+{
+    QJsonArray path;
+    QString message;
+    bool operator==(const SchemaProblem &) const = default;
+};
+
+// A compiled JSON Schema (draft-07, through valijson). Immutable; validate() may run on any thread.
+class JsonSchema
+{
+public:
+    // nullopt with *error when schema cannot be compiled (e.g. a $ref to nowhere).
+    static std::optional<JsonSchema> compile(const QJsonValue &schema, QString *error = nullptr);
+    // Every problem of instance (valijson's summaries of enclosing levels left out).
+    QList<SchemaProblem> validate(const QJsonValue &instance) const;
+    // A flow's input_schema checked against the service's meta-schema (draft-07 with unknown
+    // keywords refused), plus whether it compiles.
+    static QList<SchemaProblem> checkInputSchema(const QJsonValue &inputSchema);
+
+    struct Compiled;
+
+private:
+    std::shared_ptr<const Compiled> m_compiled;
+};
+
+} // namespace Flowdeck::Core::Lang

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/lang/jsonschema.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Flowdeck::Core::Lang;
+
+namespace {
+QJsonValue json(const QByteArray &text)
+{
+    return QJsonDocument::fromJson("[" + text + "]").array().at(0);
+}
+const QByteArray Schema = R"({"type": "object", "required": ["source", "items"], "additionalProperties": false,
+  "properties": {
+    "source": {"type": "string", "minLength": 3},
+    "bool": {"type": "boolean"},
+    "level": {"type": "integer", "minimum": 1, "maximum": 5},
+    "mode": {"enum": ["fast", "safe"]},
+    "items": {"type": "array", "items": {"type": "object", "required": ["name"],
+              "properties": {"name": {"type": "string"}, "size": {"type": "number"}}}}}})";
+} // namespace
+
+class TestJsonSchema : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void validate_data();
+    void validate();
+    void checkInputSchema_data();
+    void checkInputSchema();
+    void compile_unresolvableRef();
+};
+
+void TestJsonSchema::validate_data()
+{
+    QTest::addColumn<QByteArray>("instance");
+    QTest::addColumn<QByteArray>("paths"); // the loc of every problem, in any order
+    QTest::addColumn<QString>("someMessage");
+    QTest::newRow("valid") << R"({"source": "abc", "items": [{"name": "a", "size": 1.5}], "mode": "safe"})"_ba
+                           << "[]"_ba << QString();
+    QTest::newRow("wrong type") << R"({"source": "abc", "items": [], "bool": "not-a-boolean"})"_ba
+                                << R"([["bool"]])"_ba << u"type"_s;
+    QTest::newRow("missing required") << R"({"items": []})"_ba
+                                      << R"([[]])"_ba << u"source"_s;
+    QTest::newRow("nested array item")
+        << R"({"source": "abc", "items": [{"name": "a"}, {"name": 7}, {"size": "big"}]})"_ba
+        << R"([["items",1,"name"],["items",2],["items",2,"size"]])"_ba << QString();
+    QTest::newRow("range") << R"({"source": "abc", "items": [], "level": 9})"_ba
+                           << R"([["level"]])"_ba << QString();
+    QTest::newRow("enum") << R"({"source": "abc", "items": [], "mode": "reckless"})"_ba
+                          << R"([["mode"]])"_ba << QString();
+    QTest::newRow("extra property") << R"({"source": "abc", "items": [], "oops": 1})"_ba
+                                    << R"([["oops"]])"_ba << u"\"oops\" is not allowed"_s;
+    QTest::newRow("too short") << R"({"source": "ab", "items": []})"_ba
+                               << R"([["source"]])"_ba << QString();
+    QTest::newRow("not an object") << R"([1, 2])"_ba
+                                   << R"([[]])"_ba << QString();
+}
+
+void TestJsonSchema::validate()
+{
+    QFETCH(QByteArray, instance);
+    QFETCH(QByteArray, paths);
+    QFETCH(QString, someMessage);
+    const auto schema = JsonSchema::compile(json(Schema));
+    QVERIFY(schema);
+    const QList<SchemaProblem> problems = schema->validate(json(instance));
+    QList<QJsonArray> actual;
+    for (const SchemaProblem &problem : problems) {
+        QVERIFY(!problem.message.isEmpty());
+        if (!actual.contains(problem.path))
+            actual.append(problem.path);
+    }
+    QList<QJsonArray> expected;
+    for (const QJsonValue &path : json(paths).toArray())
+        expected.append(path.toArray());
+    auto key = [](const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); };
+    std::sort(actual.begin(), actual.end(), [&](const auto &a, const auto &b) { return key(a) < key(b); });
+    std::sort(expected.begin(), expected.end(), [&](const auto &a, const auto &b) { return key(a) < key(b); });
+    QCOMPARE(actual, expected);
+    if (!someMessage.isEmpty()) {
+        const bool mentioned = std::any_of(problems.begin(), problems.end(), [&](const SchemaProblem &p) {
+            return p.message.contains(someMessage, Qt::CaseInsensitive);
+        });
+        QVERIFY2(mentioned, qPrintable(someMessage));
+    }
+}
+
+void TestJsonSchema::checkInputSchema_data()
+{
+    QTest::addColumn<QByteArray>("schema");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("typical") << Schema << true << QString();
+    QTest::newRow("with propertyOrder") << R"({"type":"object","propertyOrder":["a"],"properties":{"a":{}}})"_ba << true
+                                        << QString();
+    QTest::newRow("boolean schema") << "true"_ba << true << QString();
+    QTest::newRow("misspelt keyword") << R"({"type":"object","requried":["a"]})"_ba << false << u"requried"_s;
+    QTest::newRow("unknown type name") << R"({"type":"strng"})"_ba << false << QString();
+    QTest::newRow("required not a list") << R"({"type":"object","required":"a"})"_ba << false << QString();
+    QTest::newRow("negative minLength") << R"({"type":"string","minLength":-1})"_ba << false << QString();
+    QTest::newRow("not a schema at all") << "42"_ba << false << QString();
+}
+
+void TestJsonSchema::checkInputSchema()
+{
+    QFETCH(QByteArray, schema);
+    QFETCH(bool, valid);
+    QFETCH(QString, mentions);
+    const QList<SchemaProblem> problems = JsonSchema::checkInputSchema(json(schema));
+    QCOMPARE(problems.isEmpty(), valid);
+    if (!mentions.isEmpty()) {
+        const bool mentioned = std::any_of(problems.begin(), problems.end(),
+                                           [&](const SchemaProblem &p) { return p.message.contains(mentions); });
+        QVERIFY2(mentioned, qPrintable(problems.isEmpty() ? QString() : problems.first().message));
+    }
+}
+
+void TestJsonSchema::compile_unresolvableRef()
+{
+    QString error;
+    QVERIFY(!JsonSchema::compile(json(R"({"$ref": "#/definitions/missing"})"), &error));
+    QVERIFY(!error.isEmpty());
+    const QList<SchemaProblem> problems = JsonSchema::checkInputSchema(json(R"({"$ref": "#/definitions/missing"})"));
+    QCOMPARE(problems.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestJsonSchema)
+#include "tst_jsonschema.moc"
