@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/lang/definitionvalidator.h"
+
+#include "core/lang/validationcontext.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Flowdeck::Core::Lang {
+
+QString Diagnostic::severityName(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error:
+        return u"error"_s;
+    case Severity::Warning:
+        return u"warning"_s;
+    case Severity::Info:
+        return u"info"_s;
+    }
+    return {};
+}
+
+ValidationContext::ValidationContext(const JsonText &text, const QJsonArray &definitionPath)
+    : m_text(text)
+    , m_definitionPath(definitionPath)
+{
+    const QJsonObject root = text.value().toObject();
+    m_definition = definitionPath.isEmpty() ? root : root.value(definitionPath.first().toString()).toObject();
+    if (!definitionPath.isEmpty())
+        m_inputSchema = root.value("input_schema"_L1);
+}
+
+QJsonObject ValidationContext::states() const
+{
+    return m_definition.value("States"_L1).toObject();
+}
+
+QJsonArray ValidationContext::join(const QJsonArray &path, const QJsonValue &step)
+{
+    QJsonArray joined = path;
+    joined.append(step);
+    return joined;
+}
+
+void ValidationContext::report(Diagnostic::Severity severity, const char *code, const QJsonArray &path,
+                               const QString &message, bool atKey)
+{
+    QJsonArray full = m_definitionPath;
+    for (const QJsonValue &step : path)
+        full.append(step);
+    // A missing member is reported on the deepest part that exists (usually the state's name).
+    std::optional<TextRange> range = atKey ? m_text.keyRange(full) : m_text.valueRange(full);
+    if (!range) {
+        const auto [prefix, _] = m_text.nearest(full);
+        range = m_text.keyRange(prefix);
+    }
+    m_diagnostics.append({severity, QString::fromLatin1(code), message, full, range.value_or(TextRange{})});
+}
+
+namespace DefinitionValidator {
+
+QList<Diagnostic> validate(const JsonText &text)
+{
+    QList<Diagnostic> diagnostics;
+    for (const JsonTextProblem &problem : text.problems()) {
+        const bool syntax = problem.kind == JsonTextProblem::Kind::Syntax;
+        diagnostics.append({syntax ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning,
+                            syntax ? u"FD001"_s : u"FD002"_s, problem.message, QJsonArray(), problem.range});
+    }
+    if (!text.isValid())
+        return diagnostics;
+    // A flow document holds the definition under "definition"; anything else is a bare definition.
+    const QJsonObject root = text.value().toObject();
+    const bool flowDocument = root.value("definition"_L1).isObject() && !root.contains("States"_L1);
+    ValidationContext context(text, flowDocument ? QJsonArray{u"definition"_s} : QJsonArray());
+    checkStructure(context);
+    checkGraph(context);
+    checkPaths(context);
+    diagnostics.append(context.take());
+    return diagnostics;
+}
+
+QList<Diagnostic> validate(const QByteArray &utf8)
+{
+    return validate(JsonText::parse(utf8));
+}
+
+} // namespace DefinitionValidator
+} // namespace Flowdeck::Core::Lang
