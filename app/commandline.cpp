@@ -39,9 +39,18 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption screenshot(
         u"screenshot"_s, QCoreApplication::translate("main", "Save the main window to <png> once shown, then quit."),
         u"png"_s);
+    const QCommandLineOption check(
+        u"check"_s, QCoreApplication::translate("main", "Validate the flow definitions given as arguments and exit."));
+    const QCommandLineOption format(u"format"_s,
+                                    QCoreApplication::translate("main", "Output of --check: text (default) or json."),
+                                    u"format"_s, u"text"_s);
     parser.addOption(serviceUrl);
     parser.addOption(environment);
     parser.addOption(screenshot);
+    parser.addOption(check);
+    parser.addOption(format);
+    parser.addPositionalArgument(u"files"_s, QCoreApplication::translate("main", "Definition files for --check."),
+                                 u"[FILE...]"_s);
 
     if (!parser.parse(arguments))
         return exitWith(2, parser.errorText() + u'\n' + parser.helpText());
@@ -50,6 +59,16 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(version))
         return exitWith(0, QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion() + u'\n');
     CommandLine result;
+    if (parser.isSet(check)) {
+        if (parser.positionalArguments().isEmpty())
+            return exitWith(2, QCoreApplication::translate("main", "--check needs at least one file\n"));
+        if (parser.value(format) != "text"_L1 && parser.value(format) != "json"_L1)
+            return exitWith(2, QCoreApplication::translate("main", "--format is text or json\n"));
+        result.action = Action::Check;
+        result.checkFiles = parser.positionalArguments();
+        result.jsonOutput = parser.value(format) == "json"_L1;
+        return result;
+    }
     result.serviceUrl = parser.value(serviceUrl);
     result.environment = parser.value(environment);
     result.screenshot = parser.value(screenshot);

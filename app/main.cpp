@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/application.h"
+#include "app/checkcommand.h"
 #include "app/commandline.h"
 
 #include <QApplication>
@@ -24,6 +25,10 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     const auto commandLine = Flowdeck::App::CommandLine::parse(arguments);
+    if (commandLine.action == Flowdeck::App::CommandLine::Action::Check) {
+        QCoreApplication app(argc, argv); // no display needed: this runs in CI and git hooks
+        return Flowdeck::App::runCheck(commandLine.checkFiles, commandLine.jsonOutput, stdout, stderr);
+    }
     if (commandLine.action == Flowdeck::App::CommandLine::Action::Exit) {
         std::fputs(commandLine.output.toLocal8Bit().constData(), commandLine.exitCode == 0 ? stdout : stderr);
         return commandLine.exitCode;

@@ -3,6 +3,8 @@
 
 #include "core/lang/validationcontext.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Core::Lang {
@@ -77,6 +79,10 @@ QList<Diagnostic> validate(const JsonText &text)
     checkGraph(context);
     checkPaths(context);
     diagnostics.append(context.take());
+    // In reading order, as editors and compilers list problems.
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
+        return a.range.start.offset < b.range.start.offset;
+    });
     return diagnostics;
 }
 
