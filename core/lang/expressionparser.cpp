@@ -147,6 +147,9 @@ public:
 
     ExpressionNodePtr parse()
     {
+        // Limits keep the recursive parser, evaluator and tree destructor far from the stack's end.
+        if (m_tokens.size() > MaxTokens)
+            return fail(tr("The expression is too long (more than %1 tokens)").arg(MaxTokens), 0);
         ExpressionNodePtr root = conditional();
         if (root && peek().type != Token::Type::End)
             return fail(tr("Unexpected \"%1\" after the end of the expression").arg(peek().text), peek().position);
@@ -185,8 +188,29 @@ private:
         return node;
     }
 
+    // Counts nesting while a rule recurses; refuses input nested deeper than MaxDepth.
+    struct DepthGuard
+    {
+        explicit DepthGuard(Parser *p)
+            : parser(p)
+        {
+            ++parser->m_depth;
+        }
+        ~DepthGuard() { --parser->m_depth; }
+        bool tooDeep() const { return parser->m_depth > MaxDepth; }
+        Parser *parser;
+    };
+
+    ExpressionNodePtr tooDeep()
+    {
+        return fail(tr("The expression nests too deep (more than %1 levels)").arg(MaxDepth), peek().position);
+    }
+
     ExpressionNodePtr conditional()
     {
+        const DepthGuard guard(this);
+        if (guard.tooDeep())
+            return tooDeep();
         ExpressionNodePtr body = orExpr();
         if (!body || !isOp("if"))
             return body;
@@ -230,6 +254,9 @@ private:
     {
         if (!isOp("not"))
             return comparison();
+        const DepthGuard guard(this);
+        if (guard.tooDeep())
+            return tooDeep();
         const qsizetype at = peek().position;
         ++m_at;
         ExpressionNodePtr operand = notExpr();
@@ -267,6 +294,9 @@ private:
     {
         if (!isOp("-") && !isOp("+"))
             return power();
+        const DepthGuard guard(this);
+        if (guard.tooDeep())
+            return tooDeep();
         const Token &t = peek();
         ++m_at;
         ExpressionNodePtr operand = unary();
@@ -383,9 +413,13 @@ private:
         return fail(tr("The expression ends where a value was expected"), t.position);
     }
 
+    static constexpr int MaxDepth = 200;
+    static constexpr qsizetype MaxTokens = 5000;
+
     const QList<Token> &m_tokens;
     Expression::Error *m_error;
     qsizetype m_at = 0;
+    int m_depth = 0;
     bool m_failed = false;
 };
 

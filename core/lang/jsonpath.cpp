@@ -22,6 +22,8 @@ bool fail(JsonPath::Error *error, const QString &message, qsizetype position)
     return false;
 }
 
+constexpr qsizetype MaxSteps = 1000;
+
 std::nullopt_t failed(JsonPath::Error *error, const QString &message, qsizetype position)
 {
     fail(error, message, position);
@@ -152,6 +154,8 @@ std::optional<JsonPath> JsonPath::parse(const QString &text, Error *error)
         } else {
             return failed(error, tr("Unexpected character '%1' in the path").arg(text[at]), at);
         }
+        if (path.m_steps.size() > MaxSteps) // reading and writing recurse once per step
+            return failed(error, tr("The path is too deep (more than %1 steps)").arg(MaxSteps), at);
     }
     return path;
 }

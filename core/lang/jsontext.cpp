@@ -2,6 +2,7 @@
 #include "core/lang/jsontext.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -25,6 +26,14 @@ struct JsonText::Node
     bool isObject = false;
     QStringList keys;    // objects: keys[i] names children[i]
     QList<int> children; // indexes into Data::nodes
+    QHash<QString, int> lastIndexOfKey; // only for large objects: lookups stay O(1) with 100,000 states
+
+    qsizetype indexOf(const QString &key) const
+    {
+        if (!lastIndexOfKey.isEmpty())
+            return lastIndexOfKey.value(key, -1);
+        return keys.lastIndexOf(key);
+    }
 };
 
 struct JsonText::Data
@@ -202,6 +211,7 @@ private:
     bool object(int node, int depth)
     {
         m_d.nodes[size_t(node)].isObject = true;
+        QHash<QString, qsizetype> seen; // key -> index, for duplicate detection in linear time
         const qsizetype open = m_pos++;
         skipSpace();
         if (m_pos < m_size && m_text[m_pos] == '}') {
@@ -229,7 +239,10 @@ private:
                 return false;
             m_d.nodes[size_t(child)].keyStart = keyStart;
             m_d.nodes[size_t(child)].keyEnd = keyEnd;
-            noteDuplicate(node, key, keyStart, keyEnd);
+            const auto earlier = seen.constFind(key);
+            if (earlier != seen.cend())
+                noteDuplicate(node, *earlier, key, keyStart, keyEnd);
+            seen.insert(key, m_d.nodes[size_t(node)].keys.size());
             m_d.nodes[size_t(node)].keys.append(key);
             m_d.nodes[size_t(node)].children.append(child);
             skipSpace();
@@ -239,6 +252,9 @@ private:
             }
             if (m_pos < m_size && m_text[m_pos] == '}') {
                 ++m_pos;
+                if (seen.size() > 32) // big objects (States) get an index for path lookups
+                    for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+                        m_d.nodes[size_t(node)].lastIndexOfKey.insert(it.key(), int(it.value()));
                 return true;
             }
             if (m_pos >= m_size)
@@ -247,12 +263,9 @@ private:
         }
     }
 
-    void noteDuplicate(int node, const QString &key, qsizetype keyStart, qsizetype keyEnd)
+    void noteDuplicate(int node, qsizetype earlier, const QString &key, qsizetype keyStart, qsizetype keyEnd)
     {
         const JsonText::Node &parent = m_d.nodes[size_t(node)];
-        const qsizetype earlier = parent.keys.lastIndexOf(key);
-        if (earlier < 0)
-            return;
         const JsonText::Node &first = m_d.nodes[size_t(parent.children.at(earlier))];
         const TextPosition at = m_d.position(first.keyStart);
         m_d.problems.append({JsonTextProblem::Kind::DuplicateKey, m_d.range(keyStart, keyEnd),
@@ -417,7 +430,7 @@ int JsonText::Data::find(const QJsonArray &path, int *depthReached) const
         const Node &n = nodes[size_t(node)];
         int next = -1;
         if (n.isObject && step.isString()) {
-            const qsizetype i = n.keys.lastIndexOf(step.toString());
+            const qsizetype i = n.indexOf(step.toString());
             next = i < 0 ? -1 : n.children.at(i);
         } else if (!n.isObject && step.isDouble()) {
             const qint64 i = step.toInteger(-1);
