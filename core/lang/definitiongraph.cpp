@@ -12,28 +12,26 @@ namespace Flowdeck::Core::Lang {
 
 namespace {
 
+// Where a state names another: its Next or Default, or the Next of Choices[i] / Catch[i].
 struct Edge
 {
     QString target;
-    QJsonArray path; // where the target is named
+    QString field;        // "Next", "Default", "Choices" or "Catch"
+    qsizetype index = -1; // for Choices and Catch
 };
 
-QList<Edge> edgesOf(const QString &name, const QJsonObject &state)
+QList<Edge> edgesOf(const QJsonObject &state)
 {
-    const QJsonArray at{u"States"_s, name};
     QList<Edge> edges;
-    auto add = [&](const QJsonValue &target, const QJsonArray &path) {
-        if (target.isString())
-            edges.append({target.toString(), path});
-    };
-    add(state.value("Next"_L1), ValidationContext::join(at, u"Next"_s));
-    add(state.value("Default"_L1), ValidationContext::join(at, u"Default"_s));
-    const QJsonArray choices = state.value("Choices"_L1).toArray();
-    for (qsizetype i = 0; i < choices.size(); ++i)
-        add(choices.at(i).toObject().value("Next"_L1), QJsonArray{u"States"_s, name, u"Choices"_s, i, u"Next"_s});
-    const QJsonArray catchers = state.value("Catch"_L1).toArray();
-    for (qsizetype i = 0; i < catchers.size(); ++i)
-        add(catchers.at(i).toObject().value("Next"_L1), QJsonArray{u"States"_s, name, u"Catch"_s, i, u"Next"_s});
+    for (const char *field : {"Next", "Default"})
+        if (state.value(QLatin1StringView(field)).isString())
+            edges.append({state.value(QLatin1StringView(field)).toString(), QString::fromLatin1(field)});
+    for (const char *list : {"Choices", "Catch"}) {
+        const QJsonArray items = state.value(QLatin1StringView(list)).toArray();
+        for (qsizetype i = 0; i < items.size(); ++i)
+            if (items.at(i).toObject().value("Next"_L1).isString())
+                edges.append({items.at(i).toObject().value("Next"_L1).toString(), QString::fromLatin1(list), i});
+    }
     return edges;
 }
 
@@ -92,10 +90,12 @@ void checkGraph(ValidationContext &c)
         const QJsonObject state = it.value().toObject();
         if (isTerminal(state))
             terminals.append(it.key());
-        for (const Edge &edge : edgesOf(it.key(), state)) {
+        for (const Edge &edge : edgesOf(state)) {
             if (!states.contains(edge.target)) {
                 const QString hint = closest(edge.target, names);
-                c.error("FD201", edge.path,
+                const Loc root, inStates(root, u"States"_s), at(inStates, it.key()), field(at, edge.field);
+                const Loc item(field, edge.index), itemNext(item, u"Next"_s);
+                c.error("FD201", edge.index < 0 ? field : itemNext,
                         hint.isEmpty()
                             ? c.tr("There is no state named \"%1\"").arg(edge.target)
                             : c.tr("There is no state named \"%1\"; did you mean \"%2\"?").arg(edge.target, hint));
@@ -110,7 +110,7 @@ void checkGraph(ValidationContext &c)
         return;
     if (!states.contains(startAt.toString())) {
         const QString hint = closest(startAt.toString(), names);
-        c.error("FD200", {u"StartAt"_s},
+        c.error("FD200", Loc(Loc(), u"StartAt"_s),
                 hint.isEmpty() ? c.tr("\"StartAt\" names \"%1\", which is not a state").arg(startAt.toString())
                                : c.tr("\"StartAt\" names \"%1\", which is not a state; did you mean \"%2\"?")
                                      .arg(startAt.toString(), hint));
@@ -120,10 +120,10 @@ void checkGraph(ValidationContext &c)
     const QSet<QString> canEnd = walk(terminals, backward);
     for (const QString &name : names)
         if (!reachable.contains(name))
-            c.warning("FD210", {u"States"_s, name},
+            c.warning("FD210", Loc(Loc(Loc(), u"States"_s), name),
                       c.tr("The state \"%1\" can never run: no state leads to it").arg(name), true);
     if (!canEnd.contains(startAt.toString())) {
-        c.error("FD211", {u"StartAt"_s},
+        c.error("FD211", Loc(Loc(), u"StartAt"_s),
                 c.tr("This flow can never finish: no path from \"%1\" reaches a state with \"End\": true or a Fail "
                      "state")
                     .arg(startAt.toString()));
@@ -131,7 +131,7 @@ void checkGraph(ValidationContext &c)
     }
     for (const QString &name : names)
         if (reachable.contains(name) && !canEnd.contains(name))
-            c.error("FD212", {u"States"_s, name},
+            c.error("FD212", Loc(Loc(Loc(), u"States"_s), name),
                     c.tr("Once at \"%1\" the flow can never finish: every path from here loops without an exit; "
                          "add a Choice with a way out, a Default, or \"End\": true")
                         .arg(name),

@@ -26,12 +26,12 @@ public:
         const QJsonObject states = c.states();
         for (auto it = states.begin(); it != states.end(); ++it)
             if (it.value().isObject())
-                checkState({u"States"_s, it.key()}, it.value().toObject());
+                checkState(Loc(m_states, it.key()), it.value().toObject());
     }
 
 private:
     // Parses a path field; returns it when valid.
-    std::optional<JsonPath> path(const QJsonArray &at, const QJsonValue &value)
+    std::optional<JsonPath> path(const Loc &at, const QJsonValue &value)
     {
         if (!value.isString())
             return std::nullopt;
@@ -45,7 +45,7 @@ private:
         return parsed;
     }
 
-    void resultPath(const QJsonArray &at, const QJsonValue &value)
+    void resultPath(const Loc &at, const QJsonValue &value)
     {
         const auto parsed = path(at, value);
         if (!parsed)
@@ -56,59 +56,59 @@ private:
             c.error("FD225", at, c.tr("A ResultPath cannot contain '*': name one place to store the result"));
     }
 
-    void checkState(const QJsonArray &at, const QJsonObject &state)
+    void checkState(const Loc &at, const QJsonObject &state)
     {
         const QString type = state.value("Type"_L1).toString();
         for (const char *field : {"InputPath", "SecondsPath", "TimestampPath", "ErrorPath", "CausePath"})
-            path(c.join(at, QString::fromLatin1(field)), state.value(QLatin1StringView(field)));
+            path(Loc(at, QString::fromLatin1(field)), state.value(QLatin1StringView(field)));
         if (state.contains("ResultPath"_L1))
-            resultPath(c.join(at, u"ResultPath"_s), state.value("ResultPath"_L1));
+            resultPath(Loc(at, u"ResultPath"_s), state.value("ResultPath"_L1));
         else if (type == "Action"_L1)
             c.warning("FD224", at,
                       c.tr("Without \"ResultPath\" the action's result replaces the whole run state; add e.g. "
                            "\"ResultPath\": \"$.%1Result\"")
-                          .arg(at.last().toString().remove(QRegularExpression(u"[^A-Za-z0-9_]"_s))),
+                          .arg(at.lastKey().remove(QRegularExpression(u"[^A-Za-z0-9_]"_s))),
                       true);
         if (state.value("Parameters"_L1).isObject())
-            parameters(c.join(at, u"Parameters"_s), state.value("Parameters"_L1).toObject());
+            parameters(Loc(at, u"Parameters"_s), state.value("Parameters"_L1).toObject());
         const QJsonArray catchers = state.value("Catch"_L1).toArray();
+        const Loc catchAt(at, u"Catch"_s);
         for (qsizetype i = 0; i < catchers.size(); ++i)
             if (catchers.at(i).toObject().contains("ResultPath"_L1))
-                resultPath(QJsonArray{at.at(0), at.at(1), u"Catch"_s, i, u"ResultPath"_s},
-                           catchers.at(i).toObject().value("ResultPath"_L1));
+                resultPath(Loc(Loc(catchAt, i), u"ResultPath"_s), catchers.at(i).toObject().value("ResultPath"_L1));
         const QJsonArray choices = state.value("Choices"_L1).toArray();
         for (qsizetype i = 0; i < choices.size(); ++i)
-            rule(c.join(c.join(at, u"Choices"_s), i), choices.at(i).toObject());
+            rule(Loc(Loc(at, u"Choices"_s), i), choices.at(i).toObject());
         if (type == "Action"_L1)
             retiredTransfer(at, state);
     }
 
-    void rule(const QJsonArray &at, const QJsonObject &r)
+    void rule(const Loc &at, const QJsonObject &r)
     {
         for (auto it = r.begin(); it != r.end(); ++it) {
             if (it.key() == "Variable"_L1 || (it.key().endsWith("Path"_L1) && it.value().isString()))
-                path(c.join(at, it.key()), it.value());
+                path(Loc(at, it.key()), it.value());
             else if (it.key() == "Not"_L1)
-                rule(c.join(at, it.key()), it.value().toObject());
+                rule(Loc(at, it.key()), it.value().toObject());
             else if (it.key() == "And"_L1 || it.key() == "Or"_L1)
                 for (qsizetype i = 0; i < it.value().toArray().size(); ++i)
-                    rule(c.join(c.join(at, it.key()), i), it.value().toArray().at(i).toObject());
+                    rule(Loc(Loc(at, it.key()), i), it.value().toArray().at(i).toObject());
         }
     }
 
     // Parameters and everything nested in them: ".$" keys hold paths, ".=" keys expressions.
-    void parameters(const QJsonArray &at, const QJsonValue &value)
+    void parameters(const Loc &at, const QJsonValue &value)
     {
         if (value.isArray()) {
             for (qsizetype i = 0; i < value.toArray().size(); ++i)
-                parameters(c.join(at, i), value.toArray().at(i));
+                parameters(Loc(at, i), value.toArray().at(i));
             return;
         }
         if (!value.isObject())
             return;
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const QJsonArray here = c.join(at, it.key());
+            const Loc here(at, it.key());
             if (it.key().endsWith(".$"_L1))
                 reference(here, it.value());
             else if (it.key().endsWith(".="_L1))
@@ -122,7 +122,7 @@ private:
         }
     }
 
-    void reference(const QJsonArray &at, const QJsonValue &value)
+    void reference(const Loc &at, const QJsonValue &value)
     {
         if (!value.isString()) {
             c.error("FD220", at, c.tr("A \".$\" parameter takes a path such as \"$.input.name\""));
@@ -131,7 +131,7 @@ private:
         path(at, value);
     }
 
-    void expression(const QJsonArray &at, const QJsonValue &value)
+    void expression(const Loc &at, const QJsonValue &value)
     {
         if (!value.isString()) {
             c.error("FD221", at, c.tr("A \".=\" parameter takes an expression written as a string"));
@@ -145,7 +145,7 @@ private:
     }
 
     // The classic mistake: a path as a constant. Without ".$" the text itself is sent.
-    void constant(const QJsonArray &at, const QString &key, const QString &value)
+    void constant(const Loc &at, const QString &key, const QString &value)
     {
         static const QRegularExpression looksLikePath(u"^\\$(\\.[A-Za-z_]|\\[)"_s);
         if (looksLikePath.match(value).hasMatch() && JsonPath::parse(value))
@@ -157,7 +157,7 @@ private:
     }
 
     // actions.(automate.)globus.org/transfer/* shut down on 2025-01-22 (reference §5.6).
-    void retiredTransfer(const QJsonArray &at, const QJsonObject &state)
+    void retiredTransfer(const Loc &at, const QJsonObject &state)
     {
         static const QRegularExpression retired(
             u"^https://actions\\.(automate\\.)?globus\\.org/transfer/([a-z_]+)/?$"_s);
@@ -167,7 +167,7 @@ private:
         QString operation = match.captured(2);
         if (operation == "set_permission"_L1)
             operation = u"manage_permission"_s;
-        c.error("FD301", c.join(at, u"ActionUrl"_s),
+        c.error("FD301", Loc(at, u"ActionUrl"_s),
                 c.tr("This Transfer action provider was shut down on 2025-01-22; use "
                      "\"https://transfer.actions.globus.org/%1\" (its inputs are renamed: transfer_items → DATA, "
                      "source_endpoint_id → source_endpoint, destination_endpoint_id → destination_endpoint)")
@@ -182,13 +182,15 @@ private:
             base.chop(suffix.size());
             if (renamed.contains(base))
                 c.warning(
-                    "FD303", QJsonArray{at.at(0), at.at(1), u"Parameters"_s, it.key()},
+                    "FD303", Loc(Loc(at, u"Parameters"_s), it.key()),
                     c.tr("The current Transfer action provider calls this \"%1\"").arg(renamed.value(base) + suffix),
                     true);
         }
     }
 
     ValidationContext &c;
+    const Loc m_root;
+    const Loc m_states{m_root, u"States"_s};
 };
 
 } // namespace

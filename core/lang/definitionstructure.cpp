@@ -159,19 +159,21 @@ public:
         const QJsonObject definition = c.definition();
         for (auto it = definition.begin(); it != definition.end(); ++it)
             if (it.key() != "StartAt"_L1 && it.key() != "States"_L1 && it.key() != "Comment"_L1)
-                c.error("FD103", {it.key()},
+                c.error("FD103", Loc(m_root, it.key()),
                         c.tr("\"%1\" is not allowed at the top of a definition (only StartAt, States and Comment)")
                             .arg(it.key()),
                         true);
         if (!definition.value("StartAt"_L1).isString())
-            c.error("FD101", {u"StartAt"_s}, c.tr("A definition needs \"StartAt\": the name of the first state"));
+            c.error("FD101", Loc(m_root, u"StartAt"_s),
+                    c.tr("A definition needs \"StartAt\": the name of the first state"));
         if (!definition.value("States"_L1).isObject()) {
-            c.error("FD102", {u"States"_s}, c.tr("A definition needs \"States\": an object of named states"));
+            c.error("FD102", Loc(m_root, u"States"_s),
+                    c.tr("A definition needs \"States\": an object of named states"));
             return;
         }
         const QJsonObject states = c.states();
         if (states.isEmpty())
-            c.error("FD104", {u"States"_s}, c.tr("\"States\" is empty: add at least one state"));
+            c.error("FD104", Loc(m_root, u"States"_s), c.tr("\"States\" is empty: add at least one state"));
         for (auto it = states.begin(); it != states.end(); ++it)
             checkState(it.key(), it.value());
     }
@@ -179,7 +181,8 @@ public:
 private:
     void checkState(const QString &name, const QJsonValue &value)
     {
-        const QJsonArray at{u"States"_s, name};
+        const Loc states(m_root, u"States"_s);
+        const Loc at(states, name);
         if (!value.isObject()) {
             c.error("FD110", at, c.tr("The state \"%1\" must be an object").arg(name));
             return;
@@ -187,7 +190,7 @@ private:
         const QJsonObject state = value.toObject();
         const QJsonValue type = state.value("Type"_L1);
         if (!type.isString()) {
-            c.error("FD111", type.isUndefined() ? at : c.join(at, u"Type"_s),
+            c.error("FD111", type.isUndefined() ? at : Loc(at, u"Type"_s),
                     c.tr("The state \"%1\" needs a \"Type\": Action, ExpressionEval, Pass, Choice, Wait, Fail, "
                          "CreateWebInput or AwaitWebInput")
                         .arg(name),
@@ -198,7 +201,7 @@ private:
                                        [&](const StateSpec &s) { return s.type == type.toString(); });
         if (spec == stateSpecs().end()) {
             const QString advice = awsOnlyAdvice(type.toString());
-            c.error(advice.isEmpty() ? "FD112" : "FD113", c.join(at, u"Type"_s),
+            c.error(advice.isEmpty() ? "FD112" : "FD113", Loc(at, u"Type"_s),
                     advice.isEmpty() ? c.tr("Unknown state type \"%1\"; use Action, ExpressionEval, Pass, Choice, "
                                             "Wait, Fail, CreateWebInput or AwaitWebInput")
                                            .arg(type.toString())
@@ -215,10 +218,10 @@ private:
         else if (spec->type == "Action"_L1)
             checkAction(at, state);
         if (state.value("Catch"_L1).isArray())
-            checkCatch(c.join(at, u"Catch"_s), state.value("Catch"_L1).toArray());
+            checkCatch(Loc(at, u"Catch"_s), state.value("Catch"_L1).toArray());
     }
 
-    void checkFields(const QJsonArray &at, const QJsonObject &state, const StateSpec &spec)
+    void checkFields(const Loc &at, const QJsonObject &state, const StateSpec &spec)
     {
         for (auto it = state.begin(); it != state.end(); ++it) {
             if (it.key() == "Type"_L1)
@@ -226,12 +229,12 @@ private:
             const auto kind = spec.fields.constFind(it.key());
             if (kind == spec.fields.cend()) {
                 const QString advice = awsOnlyAdvice(it.key());
-                c.error("FD114", c.join(at, it.key()),
+                c.error("FD114", Loc(at, it.key()),
                         advice.isEmpty() ? c.tr("\"%1\" is not a field of a %2 state").arg(it.key(), spec.type)
                                          : advice,
                         true);
             } else if (!hasKind(it.value(), *kind)) {
-                c.error("FD116", c.join(at, it.key()), c.tr("\"%1\" must be %2").arg(it.key(), kindName(*kind)));
+                c.error("FD116", Loc(at, it.key()), c.tr("\"%1\" must be %2").arg(it.key(), kindName(*kind)));
             }
         }
         for (const QString &field : spec.required)
@@ -243,32 +246,31 @@ private:
                     true);
     }
 
-    void checkTransition(const QJsonArray &at, const QJsonObject &state)
+    void checkTransition(const Loc &at, const QJsonObject &state)
     {
         const bool hasNext = state.contains("Next"_L1);
         const QJsonValue end = state.value("End"_L1);
         if (end.isBool() && !end.toBool())
-            c.error("FD121", c.join(at, u"End"_s),
+            c.error("FD121", Loc(at, u"End"_s),
                     c.tr("\"End\" can only be true; remove it and give the state a \"Next\" instead"));
         if (hasNext && end.isBool() && end.toBool())
-            c.error("FD120", c.join(at, u"End"_s), c.tr("A state has either \"Next\" or \"End\": true, not both"),
-                    true);
+            c.error("FD120", Loc(at, u"End"_s), c.tr("A state has either \"Next\" or \"End\": true, not both"), true);
         else if (!hasNext && !(end.isBool() && end.toBool()))
             c.error("FD120", at,
                     c.tr("This state must either go on (\"Next\": \"<state name>\") or end the flow (\"End\": true)"),
                     true);
     }
 
-    void checkChoices(const QJsonArray &at, const QJsonObject &state)
+    void checkChoices(const Loc &at, const QJsonObject &state)
     {
         const QJsonArray choices = state.value("Choices"_L1).toArray();
         if (state.value("Choices"_L1).isArray() && choices.isEmpty())
-            c.error("FD130", c.join(at, u"Choices"_s), c.tr("\"Choices\" needs at least one rule"));
+            c.error("FD130", Loc(at, u"Choices"_s), c.tr("\"Choices\" needs at least one rule"));
         for (qsizetype i = 0; i < choices.size(); ++i)
-            checkRule(c.join(c.join(at, u"Choices"_s), i), choices.at(i), true);
+            checkRule(Loc(Loc(at, u"Choices"_s), i), choices.at(i), true);
     }
 
-    void checkRule(const QJsonArray &at, const QJsonValue &value, bool topLevel)
+    void checkRule(const Loc &at, const QJsonValue &value, bool topLevel)
     {
         if (!value.isObject()) {
             c.error("FD131", at, c.tr("A Choice rule must be an object"));
@@ -278,26 +280,26 @@ private:
         if (topLevel && !rule.value("Next"_L1).isString())
             c.error("FD131", at, c.tr("This Choice rule needs \"Next\": the state to go to when it matches"));
         if (!topLevel && rule.contains("Next"_L1))
-            c.error("FD132", c.join(at, u"Next"_s), c.tr("Only the outermost rule of a Choice has \"Next\""), true);
+            c.error("FD132", Loc(at, u"Next"_s), c.tr("Only the outermost rule of a Choice has \"Next\""), true);
         for (const char *combinator : {"And", "Or"}) {
             const QString key = QString::fromLatin1(combinator);
             if (!rule.contains(key))
                 continue;
             const QJsonArray children = rule.value(key).toArray();
             if (children.isEmpty())
-                c.error("FD131", c.join(at, key), c.tr("\"%1\" needs a non-empty list of rules").arg(key));
+                c.error("FD131", Loc(at, key), c.tr("\"%1\" needs a non-empty list of rules").arg(key));
             for (qsizetype i = 0; i < children.size(); ++i)
-                checkRule(c.join(c.join(at, key), i), children.at(i), false);
+                checkRule(Loc(Loc(at, key), i), children.at(i), false);
             return;
         }
         if (rule.contains("Not"_L1)) {
-            checkRule(c.join(at, u"Not"_s), rule.value("Not"_L1), false);
+            checkRule(Loc(at, u"Not"_s), rule.value("Not"_L1), false);
             return;
         }
         checkComparison(at, rule);
     }
 
-    void checkComparison(const QJsonArray &at, const QJsonObject &rule)
+    void checkComparison(const Loc &at, const QJsonObject &rule)
     {
         if (!rule.value("Variable"_L1).isString())
             c.error("FD131", at, c.tr("A Choice rule needs \"Variable\" (a path such as \"$.size\"), or And, Or, Not"));
@@ -309,7 +311,7 @@ private:
             if (key == "Variable"_L1 || key == "Next"_L1 || key == "Comment"_L1)
                 continue;
             if (!ChoiceRules::comparisonOperators().contains(key) && !typeTests.contains(key)) {
-                c.error("FD131", c.join(at, key), c.tr("\"%1\" is not a Choice operator").arg(key), true);
+                c.error("FD131", Loc(at, key), c.tr("\"%1\" is not a Choice operator").arg(key), true);
                 continue;
             }
             ++operators;
@@ -320,7 +322,7 @@ private:
                             : wantsNumber           ? it.value().isDouble()
                                                     : it.value().isString();
             if (!ok)
-                c.error("FD116", c.join(at, key),
+                c.error("FD116", Loc(at, key),
                         c.tr("\"%1\" takes %2")
                             .arg(key, key.endsWith("Path"_L1) ? c.tr("a path")
                                       : wantsBool             ? c.tr("true or false")
@@ -331,7 +333,7 @@ private:
             c.error("FD131", at, c.tr("A Choice rule needs exactly one operator (it has %1)").arg(operators));
     }
 
-    void checkWait(const QJsonArray &at, const QJsonObject &state)
+    void checkWait(const Loc &at, const QJsonObject &state)
     {
         int given = 0;
         for (const char *field : {"Seconds", "SecondsPath", "Timestamp", "TimestampPath"})
@@ -340,16 +342,16 @@ private:
             c.error("FD140", at,
                     c.tr("A Wait state needs exactly one of Seconds, SecondsPath, Timestamp or TimestampPath"), true);
         if (state.value("Seconds"_L1).toDouble() < 0)
-            c.error("FD140", c.join(at, u"Seconds"_s), c.tr("\"Seconds\" cannot be negative"));
+            c.error("FD140", Loc(at, u"Seconds"_s), c.tr("\"Seconds\" cannot be negative"));
         const QJsonValue timestamp = state.value("Timestamp"_L1);
         static const QRegularExpression rfc3339(
             u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)$"_s);
         if (timestamp.isString() && !rfc3339.match(timestamp.toString()).hasMatch())
-            c.error("FD141", c.join(at, u"Timestamp"_s),
+            c.error("FD141", Loc(at, u"Timestamp"_s),
                     c.tr("\"Timestamp\" must be an RFC 3339 time such as \"2026-01-31T12:00:00Z\""));
     }
 
-    void checkAction(const QJsonArray &at, const QJsonObject &state)
+    void checkAction(const Loc &at, const QJsonObject &state)
     {
         const bool url = state.contains("ActionUrl"_L1);
         const bool handler = state.contains("Handler"_L1);
@@ -360,16 +362,16 @@ private:
                     true);
         const QString actionUrl = state.value("ActionUrl"_L1).toString();
         if (url && state.value("ActionUrl"_L1).isString() && !actionUrl.startsWith("https://"_L1))
-            c.error("FD161", c.join(at, u"ActionUrl"_s), c.tr("\"ActionUrl\" must be an https:// URL"));
+            c.error("FD161", Loc(at, u"ActionUrl"_s), c.tr("\"ActionUrl\" must be an https:// URL"));
         if (state.contains("Parameters"_L1) && state.contains("InputPath"_L1))
-            c.error("FD162", c.join(at, u"InputPath"_s),
+            c.error("FD162", Loc(at, u"InputPath"_s),
                     c.tr("An Action takes its input from either \"Parameters\" or \"InputPath\", not both"), true);
         if (state.contains("WaitTime"_L1) && state.value("WaitTime"_L1).toDouble() <= 0)
-            c.error("FD163", c.join(at, u"WaitTime"_s), c.tr("\"WaitTime\" must be a positive number of seconds"));
-        checkHandler(c.join(at, u"Handler"_s), state.value("Handler"_L1));
+            c.error("FD163", Loc(at, u"WaitTime"_s), c.tr("\"WaitTime\" must be a positive number of seconds"));
+        checkHandler(Loc(at, u"Handler"_s), state.value("Handler"_L1));
     }
 
-    void checkHandler(const QJsonArray &at, const QJsonValue &handler)
+    void checkHandler(const Loc &at, const QJsonValue &handler)
     {
         if (handler.isString() && !handler.toString().startsWith("urn:globus:flows:handle:"_L1))
             c.error("FD164", at, c.tr("A handler string must be a handle URN (urn:globus:flows:handle:...)"));
@@ -381,8 +383,7 @@ private:
                                     : type == "RegisteredAPI"_L1 ? QStringList{u"Type"_s, u"Id"_s}
                                                                  : QStringList();
         if (allowed.isEmpty()) {
-            c.error("FD164", c.join(at, u"Type"_s),
-                    c.tr("A Handler's Type is \"ActionProvider\" or \"RegisteredAPI\""));
+            c.error("FD164", Loc(at, u"Type"_s), c.tr("A Handler's Type is \"ActionProvider\" or \"RegisteredAPI\""));
             return;
         }
         const QString needed = type == "ActionProvider"_L1 ? u"Url"_s : u"Id"_s;
@@ -390,14 +391,14 @@ private:
             c.error("FD164", at, c.tr("A %1 handler needs \"%2\"").arg(type, needed));
         for (auto it = h.begin(); it != h.end(); ++it)
             if (!allowed.contains(it.key()))
-                c.error("FD164", c.join(at, it.key()),
-                        c.tr("\"%1\" is not a field of a %2 handler").arg(it.key(), type), true);
+                c.error("FD164", Loc(at, it.key()), c.tr("\"%1\" is not a field of a %2 handler").arg(it.key(), type),
+                        true);
     }
 
-    void checkCatch(const QJsonArray &at, const QJsonArray &catchers)
+    void checkCatch(const Loc &at, const QJsonArray &catchers)
     {
         for (qsizetype i = 0; i < catchers.size(); ++i) {
-            const QJsonArray here = c.join(at, i);
+            const Loc here(at, i);
             const QJsonObject catcher = catchers.at(i).toObject();
             const QJsonArray errors = catcher.value("ErrorEquals"_L1).toArray();
             if (errors.isEmpty() ||
@@ -409,13 +410,14 @@ private:
                 c.error("FD150", here, c.tr("A catcher needs \"Next\": the state that handles the error"));
             for (auto it = catcher.begin(); it != catcher.end(); ++it)
                 if (it.key() != "ErrorEquals"_L1 && it.key() != "Next"_L1 && it.key() != "ResultPath"_L1)
-                    c.error("FD150", c.join(here, it.key()),
+                    c.error("FD150", Loc(here, it.key()),
                             c.tr("\"%1\" is not a field of a catcher (ErrorEquals, Next, ResultPath)").arg(it.key()),
                             true);
         }
     }
 
     ValidationContext &c;
+    const Loc m_root;
 };
 
 } // namespace

@@ -37,11 +37,15 @@ QJsonObject ValidationContext::states() const
     return m_definition.value("States"_L1).toObject();
 }
 
-QJsonArray ValidationContext::join(const QJsonArray &path, const QJsonValue &step)
+QJsonArray Loc::toArray() const
 {
-    QJsonArray joined = path;
-    joined.append(step);
-    return joined;
+    QList<const Loc *> chain;
+    for (const Loc *at = this; at && at->m_parent; at = at->m_parent)
+        chain.prepend(at);
+    QJsonArray array;
+    for (const Loc *at : chain)
+        array.append(at->m_index >= 0 ? QJsonValue(at->m_index) : QJsonValue(at->m_key));
+    return array;
 }
 
 void ValidationContext::report(Diagnostic::Severity severity, const char *code, const QJsonArray &path,

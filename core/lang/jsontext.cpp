@@ -24,8 +24,8 @@ struct JsonText::Node
     qsizetype start = 0;
     qsizetype end = 0;
     bool isObject = false;
-    QStringList keys;    // objects: keys[i] names children[i]
-    QList<int> children; // indexes into Data::nodes
+    QStringList keys;                   // objects: keys[i] names children[i]
+    QList<int> children;                // indexes into Data::nodes
     QHash<QString, int> lastIndexOfKey; // only for large objects: lookups stay O(1) with 100,000 states
 
     qsizetype indexOf(const QString &key) const
