@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/lang/formdescription.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Flowdeck::Core::Lang;
+
+namespace {
+QJsonObject object(const QByteArray &text)
+{
+    return QJsonDocument::fromJson(text).object();
+}
+const FormField *child(const FormField &field, const char *key)
+{
+    for (const FormField &p : field.properties)
+        if (p.key == QLatin1StringView(key))
+            return &p;
+    return nullptr;
+}
+} // namespace
+
+class TestFormDescription : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void describesEveryKindOfField();
+    void followsLocalRefsAndStopsOnCycles();
+};
+
+void TestFormDescription::describesEveryKindOfField()
+{
+    const FormField form = describeForm(object(R"({"type": "object", "title": "Transfer",
+      "required": ["source", "mode"], "propertyOrder": ["mode", "source"],
+      "properties": {
+        "source": {"type": "object", "format": "globus-collection", "title": "Source collection",
+                   "properties": {"id": {"type": "string", "format": "uuid"}, "path": {"type": "string"}}},
+        "mode": {"enum": ["copy", "sync"], "default": "copy", "description": "How to transfer"},
+        "level": {"type": "integer", "minimum": 1, "maximum": 5},
+        "ratio": {"type": ["number", "null"]},
+        "notify": {"type": "boolean", "default": true},
+        "emails": {"type": "array", "items": {"type": "string", "format": "email"}},
+        "when": {"type": "string", "format": "date-time"},
+        "size": {"oneOf": [{"const": "s", "title": "Small"}, {"const": "l", "title": "Large"}]},
+        "target": {"anyOf": [{"type": "string", "title": "Path"}, {"type": "object", "properties": {"id": {}}}]},
+        "extra": {}
+      }})"));
+    QCOMPARE(form.type, FormField::Type::Object);
+    QCOMPARE(form.title, u"Transfer"_s);
+    QCOMPARE(form.properties.size(), 10);
+    QCOMPARE(form.properties.at(0).key, u"mode"_s); // propertyOrder first
+    QCOMPARE(form.properties.at(1).key, u"source"_s);
+
+    const FormField *source = child(form, "source");
+    QVERIFY(source && source->required);
+    QCOMPARE(source->format, u"globus-collection"_s);
+    QCOMPARE(source->title, u"Source collection"_s);
+    QCOMPARE(source->properties.size(), 2);
+    QCOMPARE(child(*source, "id")->format, u"uuid"_s);
+
+    const FormField *mode = child(form, "mode");
+    QVERIFY(mode->required);
+    QCOMPARE(mode->enumValues.size(), 2);
+    QCOMPARE(mode->defaultValue.toString(), u"copy"_s);
+    QCOMPARE(mode->description, u"How to transfer"_s);
+    QCOMPARE(mode->title, u"mode"_s); // no title: the key
+
+    const FormField *level = child(form, "level");
+    QCOMPARE(level->type, FormField::Type::Integer);
+    QCOMPARE(level->minimum, 1.0);
+    QCOMPARE(level->maximum, 5.0);
+    QVERIFY(!level->required);
+    QCOMPARE(child(form, "ratio")->type, FormField::Type::Number);
+    QCOMPARE(child(form, "notify")->defaultValue, QJsonValue(true));
+
+    const FormField *emails = child(form, "emails");
+    QCOMPARE(emails->type, FormField::Type::Array);
+    QVERIFY(emails->items);
+    QCOMPARE(emails->items->format, u"email"_s);
+    QCOMPARE(child(form, "when")->format, u"date-time"_s);
+
+    const FormField *size = child(form, "size");
+    QCOMPARE(size->enumTitles, QStringList({u"Small"_s, u"Large"_s})); // oneOf of consts: an enum with titles
+    QCOMPARE(size->enumValues.at(1).toString(), u"l"_s);
+
+    const FormField *target = child(form, "target");
+    QCOMPARE(target->type, FormField::Type::Choice);
+    QCOMPARE(target->alternatives.size(), 2);
+    QCOMPARE(target->alternatives.at(0).title, u"Path"_s);
+    QCOMPARE(target->alternatives.at(1).title, u"Option 2"_s);
+    QCOMPARE(target->alternatives.at(1).type, FormField::Type::Object);
+    QCOMPARE(child(form, "extra")->type, FormField::Type::Any);
+}
+
+void TestFormDescription::followsLocalRefsAndStopsOnCycles()
+{
+    const FormField form = describeForm(object(R"({"type": "object", "properties": {
+        "node": {"$ref": "#/definitions/node"}},
+      "definitions": {"node": {"type": "object", "title": "Node",
+        "properties": {"name": {"type": "string"}, "child": {"$ref": "#/definitions/node"}}}}})"));
+    const FormField *node = child(form, "node");
+    QVERIFY(node);
+    QCOMPARE(node->title, u"Node"_s);
+    QCOMPARE(node->type, FormField::Type::Object);
+    int depth = 0;
+    for (const FormField *at = node; at; at = child(*at, "child"))
+        ++depth;
+    QVERIFY(depth > 5 && depth < 100); // followed, but not forever
+}
+
+QTEST_GUILESS_MAIN(TestFormDescription)
+#include "tst_formdescription.moc"
