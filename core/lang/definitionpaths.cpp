@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +24,7 @@ public:
 
     void run()
     {
+        m_known = knownKeys();
         const QJsonObject states = c.states();
         for (auto it = states.begin(); it != states.end(); ++it)
             if (it.value().isObject())
@@ -30,8 +32,54 @@ public:
     }
 
 private:
-    // Parses a path field; returns it when valid.
-    std::optional<JsonPath> path(const Loc &at, const QJsonValue &value)
+    // The run-state keys a flow can read: those its input schema declares and those its states
+    // store (ResultPath). nullopt when that cannot be known (no schema, or a state replaces the
+    // whole state with "$"), which turns the FD302 lint off rather than guessing.
+    std::optional<QSet<QString>> knownKeys() const
+    {
+        const QJsonObject schema = c.inputSchema().toObject();
+        if (!schema.value("properties"_L1).isObject())
+            return std::nullopt;
+        QSet<QString> known;
+        for (const QString &key : schema.value("properties"_L1).toObject().keys())
+            known.insert(key);
+        const QJsonObject states = c.states();
+        for (const QJsonValue &value : states) {
+            const QJsonObject state = value.toObject();
+            const QString type = state.value("Type"_L1).toString();
+            const bool replacesByDefault =
+                type == "Action"_L1 || type == "CreateWebInput"_L1 || type == "AwaitWebInput"_L1 ||
+                (type == "Pass"_L1 && (state.contains("Result"_L1) || state.contains("Parameters"_L1)));
+            QList<QJsonValue> writes;
+            if (state.contains("ResultPath"_L1))
+                writes.append(state.value("ResultPath"_L1));
+            else if (replacesByDefault)
+                return std::nullopt;
+            for (const QJsonValue &catcher : state.value("Catch"_L1).toArray())
+                if (catcher.toObject().contains("ResultPath"_L1))
+                    writes.append(catcher.toObject().value("ResultPath"_L1));
+            for (const QJsonValue &write : writes) {
+                const auto parsed = JsonPath::parse(write.toString());
+                if (!parsed || parsed->isRoot() || !std::holds_alternative<QString>(parsed->steps().first()))
+                    return std::nullopt;
+                known.insert(std::get<QString>(parsed->steps().first()));
+            }
+        }
+        return known;
+    }
+
+    void unknownKey(const Loc &at, const QString &key, const QString &shown)
+    {
+        if (!m_known || m_known->contains(key) || key == "_context"_L1)
+            return;
+        c.warning("FD302", at,
+                  c.tr("%1 reads \"%2\", which the input schema does not declare and no state stores (ResultPath); "
+                       "check the spelling, or declare it in the input schema")
+                      .arg(shown, key));
+    }
+
+    // Parses a path field; returns it when valid. Reads are checked against the known keys.
+    std::optional<JsonPath> path(const Loc &at, const QJsonValue &value, bool reads = true)
     {
         if (!value.isString())
             return std::nullopt;
@@ -42,12 +90,14 @@ private:
                     c.tr("\"%1\" is not a valid path: %2 (at character %3)")
                         .arg(value.toString(), error.message)
                         .arg(error.position + 1));
+        else if (reads && !parsed->isRoot() && std::holds_alternative<QString>(parsed->steps().first()))
+            unknownKey(at, std::get<QString>(parsed->steps().first()), value.toString());
         return parsed;
     }
 
     void resultPath(const Loc &at, const QJsonValue &value)
     {
-        const auto parsed = path(at, value);
+        const auto parsed = path(at, value, false);
         if (!parsed)
             return;
         if (parsed->startsWith(u"_context"_s))
@@ -138,10 +188,15 @@ private:
             return;
         }
         Expression::Error error;
-        if (!Expression::parse(value.toString(), &error))
+        const auto parsed = Expression::parse(value.toString(), &error);
+        if (!parsed) {
             c.error(
                 "FD221", at,
                 c.tr("The expression is not valid: %1 (at character %2)").arg(error.message).arg(error.position + 1));
+            return;
+        }
+        for (const QString &name : parsed->names())
+            unknownKey(at, name, c.tr("The expression"));
     }
 
     // The classic mistake: a path as a constant. Without ".$" the text itself is sent.
@@ -189,6 +244,7 @@ private:
     }
 
     ValidationContext &c;
+    std::optional<QSet<QString>> m_known;
     const Loc m_root;
     const Loc m_states{m_root, u"States"_s};
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/lang/definitionvalidator.h"
 
+#include "core/lang/jsonschema.h"
 #include "core/lang/validationcontext.h"
 
 #include <algorithm>
@@ -63,6 +64,29 @@ void ValidationContext::report(Diagnostic::Severity severity, const char *code, 
     m_diagnostics.append({severity, QString::fromLatin1(code), message, full, range.value_or(TextRange{})});
 }
 
+namespace {
+
+// FD400: the flow's input_schema against the service's meta-schema, each problem at its place.
+QList<Diagnostic> checkInputSchema(const JsonText &text, const QJsonValue &schema)
+{
+    QList<Diagnostic> diagnostics;
+    for (const SchemaProblem &problem : JsonSchema::checkInputSchema(schema)) {
+        QJsonArray path{u"input_schema"_s};
+        for (const QJsonValue &step : problem.path)
+            path.append(step);
+        const bool unknownKeyword = problem.message.contains("is not allowed here"_L1);
+        std::optional<TextRange> range = unknownKeyword ? text.keyRange(path) : text.valueRange(path);
+        if (!range)
+            range = text.valueRange(text.nearest(path).first);
+        diagnostics.append({Diagnostic::Severity::Error, u"FD400"_s,
+                            ValidationContext::tr("The input schema is not valid: %1").arg(problem.message), path,
+                            range.value_or(TextRange{})});
+    }
+    return diagnostics;
+}
+
+} // namespace
+
 namespace DefinitionValidator {
 
 QList<Diagnostic> validate(const JsonText &text)
@@ -83,6 +107,8 @@ QList<Diagnostic> validate(const JsonText &text)
     checkGraph(context);
     checkPaths(context);
     diagnostics.append(context.take());
+    if (flowDocument && root.contains("input_schema"_L1))
+        diagnostics.append(checkInputSchema(text, root.value("input_schema"_L1)));
     // In reading order, as editors and compilers list problems.
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
         return a.range.start.offset < b.range.start.offset;

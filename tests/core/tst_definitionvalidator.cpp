@@ -16,6 +16,15 @@ QByteArray flow(const QByteArray &states, const QByteArray &startAt = "A")
     return "{\"StartAt\": \"" + startAt + "\", \"States\": {\n" + states + "\n}}";
 }
 
+// A flow document: the states, and an input schema declaring source and size.
+QByteArray
+document(const QByteArray &states,
+         const QByteArray &schema =
+             R"({"type": "object", "properties": {"source": {"type": "object"}, "size": {"type": "integer"}}})")
+{
+    return "{\"definition\": " + flow(states) + ",\n\"input_schema\": " + schema + "}";
+}
+
 QString describe(const QList<Diagnostic> &diagnostics)
 {
     QStringList lines;
@@ -290,6 +299,22 @@ void TestDefinitionValidator::invalid_data()
         flow(
             R"("A": {"Type": "Action", "ActionUrl": §"https://actions.globus.org/transfer/ls", "ResultPath": "$.r", "End": true})"),
         "FD301");
+    // data flow and the input schema (flow documents)
+    row("undeclared reference",
+        document(R"("A": {"Type": "Pass", "Parameters": {"x.$": §"$.sorce.id"}, "ResultPath": "$.p", "End": true})"),
+        "FD302");
+    row("undeclared Variable",
+        document(
+            R"("A": {"Type": "Choice", "Choices": [{"Variable": §"$.sise", "NumericLessThan": 3, "Next": "B"}], "Default": "B"}, "B": {"Type": "Pass", "End": true})"),
+        "FD302");
+    row("undeclared InputPath", document(R"("A": {"Type": "Pass", "InputPath": §"$.nothing", "End": true})"), "FD302");
+    row("undeclared name in expression",
+        document(
+            R"("A": {"Type": "ExpressionEval", "Parameters": {"x.=": §"sise + 1"}, "ResultPath": "$.x", "End": true})"),
+        "FD302");
+    row("misspelt schema keyword",
+        document(R"("A": {"Type": "Pass", "End": true})", R"({"type": "object", §"requried": ["a"]})"), "FD400");
+    row("bad schema type", document(R"("A": {"Type": "Pass", "End": true})", R"({"type": §"strng"})"), "FD400");
     row("retired key",
         flow(
             R"("A": {"Type": "Action", "ActionUrl": "https://actions.globus.org/transfer/transfer", "Parameters": {§"transfer_items": []}, "ResultPath": "$.r", "End": true})"),
