@@ -195,8 +195,13 @@ private:
                 c.tr("The expression is not valid: %1 (at character %2)").arg(error.message).arg(error.position + 1));
             return;
         }
-        for (const QString &name : parsed->names())
-            unknownKey(at, name, c.tr("The expression"));
+        for (const QString &name : parsed->names()) {
+            // "x if is_present('x') else ..." checks before it reads: not a mistake.
+            const QRegularExpression guard(u"(is_present|getattr)\\(\\s*['\"]"_s + QRegularExpression::escape(name) +
+                                           u"['\".\\[]"_s);
+            if (!guard.match(value.toString()).hasMatch())
+                unknownKey(at, name, c.tr("The expression"));
+        }
     }
 
     // The classic mistake: a path as a constant. Without ".$" the text itself is sent.

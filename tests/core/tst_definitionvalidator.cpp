@@ -2,7 +2,12 @@
 // The definition validator against a corpus: valid definitions give no diagnostics; each invalid one
 // gives its code exactly where the row's '§' marker stands (the marker is removed before checking).
 #include "core/lang/definitionvalidator.h"
+#include "core/lang/jsonschema.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -107,6 +112,15 @@ void TestDefinitionValidator::valid_data()
         R"("A": {"Type": "Pass", "Parameters": {"token.$": "$.secret", "__Private_Parameters": ["token"]}, "ResultPath": "$.p", "End": true})");
     QTest::newRow("comment everywhere")
         << "{\"Comment\": \"c\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Comment\": \"x\", \"End\": true}}}"_ba;
+    // Real-world-shaped definitions kept as files (pipelines, loops, Catch chains, web inputs, ...).
+    const QDir corpus(QStringLiteral(FLOWDECK_TEST_DATA) + u"/definitions/valid"_s);
+    const QStringList files = corpus.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 24);
+    for (const QString &name : files) {
+        QFile file(corpus.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QTest::newRow(qPrintable(name)) << file.readAll();
+    }
     QTest::newRow("flow document")
         << R"({"definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}, "input_schema": {"type": "object"}})"_ba;
 }
@@ -116,6 +130,20 @@ void TestDefinitionValidator::valid()
     QFETCH(QByteArray, text);
     const QList<Diagnostic> diagnostics = DefinitionValidator::validate(text);
     QVERIFY2(diagnostics.isEmpty(), qPrintable(describe(diagnostics)));
+    // What we accept, the service's own schema of definitions must accept too.
+    static const auto serviceSchema = [] {
+        QFile file(QStringLiteral(FLOWDECK_REFERENCE_DIR) + u"/flow_definition_schema.json"_s);
+        file.open(QIODevice::ReadOnly);
+        return JsonSchema::compile(QJsonDocument::fromJson(file.readAll()).object());
+    }();
+    QVERIFY(serviceSchema);
+    QJsonObject root = QJsonDocument::fromJson(text).object();
+    if (root.contains("definition"_L1))
+        root = root.value("definition"_L1).toObject();
+    const QList<SchemaProblem> problems = serviceSchema->validate(root);
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(problems.isEmpty() ? QString()
+                                           : pathToString(problems.first().path) + u": "_s + problems.first().message));
 }
 
 void TestDefinitionValidator::invalid_data()
