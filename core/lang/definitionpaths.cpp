@@ -15,6 +15,8 @@ namespace Flowdeck::Core::Lang {
 
 namespace {
 
+constexpr const char *GuardFunctions[] = {"is_present", "getattr"};
+
 class PathChecker
 {
 public:
@@ -195,11 +197,16 @@ private:
                 c.tr("The expression is not valid: %1 (at character %2)").arg(error.message).arg(error.position + 1));
             return;
         }
+        if (!m_known)
+            return; // nothing to check names against
+        const QString text = value.toString();
         for (const QString &name : parsed->names()) {
             // "x if is_present('x') else ..." checks before it reads: not a mistake.
-            const QRegularExpression guard(u"(is_present|getattr)\\(\\s*['\"]"_s + QRegularExpression::escape(name) +
-                                           u"['\".\\[]"_s);
-            if (!guard.match(value.toString()).hasMatch())
+            const bool guarded = std::any_of(std::begin(GuardFunctions), std::end(GuardFunctions), [&](const char *f) {
+                return text.contains(QLatin1StringView(f) + u"('"_s + name) ||
+                       text.contains(QLatin1StringView(f) + u"(\""_s + name);
+            });
+            if (!guarded)
                 unknownKey(at, name, c.tr("The expression"));
         }
     }

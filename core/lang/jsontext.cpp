@@ -55,6 +55,7 @@ namespace {
 
 // Deeper documents are refused (Qt's own parser stops at 1024; flows never come close).
 constexpr int MaxDepth = 512;
+constexpr qsizetype SmallObject = 16; // up to this many members, duplicates are found by scanning
 
 QString tr(const char *text)
 {
@@ -239,11 +240,17 @@ private:
                 return false;
             m_d.nodes[size_t(child)].keyStart = keyStart;
             m_d.nodes[size_t(child)].keyEnd = keyEnd;
-            const auto earlier = seen.constFind(key);
-            if (earlier != seen.cend())
-                noteDuplicate(node, *earlier, key, keyStart, keyEnd);
-            seen.insert(key, m_d.nodes[size_t(node)].keys.size());
-            m_d.nodes[size_t(node)].keys.append(key);
+            // Small objects (almost all) scan their few keys; large ones switch to a hash.
+            QStringList &keys = m_d.nodes[size_t(node)].keys;
+            if (keys.size() == SmallObject)
+                for (qsizetype i = 0; i < keys.size(); ++i)
+                    seen.insert(keys.at(i), i);
+            const qsizetype earlier = keys.size() < SmallObject ? keys.lastIndexOf(key) : seen.value(key, -1);
+            if (earlier >= 0)
+                noteDuplicate(node, earlier, key, keyStart, keyEnd);
+            if (keys.size() >= SmallObject)
+                seen.insert(key, keys.size());
+            keys.append(key);
             m_d.nodes[size_t(node)].children.append(child);
             skipSpace();
             if (m_pos < m_size && m_text[m_pos] == ',') {
@@ -252,7 +259,7 @@ private:
             }
             if (m_pos < m_size && m_text[m_pos] == '}') {
                 ++m_pos;
-                if (seen.size() > 32) // big objects (States) get an index for path lookups
+                if (seen.size() > 32) // big objects (States) keep their index for path lookups
                     for (auto it = seen.cbegin(); it != seen.cend(); ++it)
                         m_d.nodes[size_t(node)].lastIndexOfKey.insert(it.key(), int(it.value()));
                 return true;
