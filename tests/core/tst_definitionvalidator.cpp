@@ -30,11 +30,41 @@ document(const QByteArray &states,
     return "{\"definition\": " + flow(states) + ",\n\"input_schema\": " + schema + "}";
 }
 
+// Where the JSON token starting at start ends: a string (key or value) with its quotes, a bracketed
+// value with its brackets, or a number/literal. Written independently of the reader under test.
+qsizetype tokenEnd(const QByteArray &text, qsizetype start)
+{
+    qsizetype at = start;
+    int depth = 0;
+    do {
+        const char ch = text.at(at);
+        if (ch == '"') {
+            for (++at; text.at(at) != '"'; ++at)
+                if (text.at(at) == '\\')
+                    ++at;
+        } else if (ch == '{' || ch == '[') {
+            ++depth;
+        } else if (ch == '}' || ch == ']') {
+            --depth;
+        } else if (depth == 0) {
+            while (at < text.size() && !QByteArray(",}] \n").contains(text.at(at)))
+                ++at;
+            return at;
+        }
+        ++at;
+    } while (depth > 0);
+    return at;
+}
+
 QString describe(const QList<Diagnostic> &diagnostics)
 {
     QStringList lines;
     for (const Diagnostic &d : diagnostics)
-        lines << u"%1 %2:%3 %4"_s.arg(d.code).arg(d.range.start.line).arg(d.range.start.column).arg(d.message);
+        lines << u"%1 %2:%3 to byte %4 %5"_s.arg(d.code)
+                     .arg(d.range.start.line)
+                     .arg(d.range.start.column)
+                     .arg(d.range.end.offset)
+                     .arg(d.message);
     return lines.join(u'\n');
 }
 
@@ -359,12 +389,16 @@ void TestDefinitionValidator::invalid()
     const JsonText parsed = JsonText::parse(clean);
     const TextPosition expected = parsed.positionAt(marker);
     const QList<Diagnostic> diagnostics = DefinitionValidator::validate(parsed);
+    // The range is exactly the token at the marker (syntax errors point at a character instead).
+    const qsizetype expectedEnd = code == "FD001"_L1 ? -1 : tokenEnd(clean, marker);
     const bool found = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic &d) {
-        return d.code == code && d.range.start == expected && !d.message.isEmpty();
+        return d.code == code && d.range.start == expected && !d.message.isEmpty() &&
+               (expectedEnd < 0 || d.range.end.offset == expectedEnd);
     });
-    QVERIFY2(found, qPrintable(u"expected %1 at %2:%3, got:\n%4"_s.arg(code)
+    QVERIFY2(found, qPrintable(u"expected %1 at %2:%3 to byte %4, got:\n%5"_s.arg(code)
                                    .arg(expected.line)
                                    .arg(expected.column)
+                                   .arg(expectedEnd)
                                    .arg(describe(diagnostics))));
 }
 
