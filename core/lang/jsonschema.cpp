@@ -116,12 +116,12 @@ QList<SchemaProblem> JsonSchema::validate(const QJsonValue &instance) const
         if (validator.validate(m_compiled->schema, valijson::adapters::QtJsonAdapter(instance), &results))
             return {};
     } catch (const std::exception &e) {
-        return {{QJsonArray(), tr("The document could not be checked: %1").arg(QString::fromStdString(e.what()))}};
+        return {{QJsonArray(), tr("The document could not be checked: %1").arg(QString::fromStdString(e.what())), {}}};
     }
     QList<SchemaProblem> problems;
     valijson::ValidationResults::Error error;
     while (results.popError(error)) {
-        SchemaProblem problem{locOf(error.context, instance), QString::fromStdString(error.description)};
+        SchemaProblem problem{locOf(error.context, instance), QString::fromStdString(error.description), {}};
         if (isSummary(problem.message))
             continue;
         pointAtExtraProperty(&problem);
@@ -131,12 +131,28 @@ QList<SchemaProblem> JsonSchema::validate(const QJsonValue &instance) const
     return problems;
 }
 
+QList<SchemaProblem> JsonSchema::validateText(const JsonText &document) const
+{
+    if (!document.isValid()) {
+        const JsonTextProblem &syntax = document.problems().first();
+        return {{QJsonArray(), syntax.message, syntax.range}};
+    }
+    QList<SchemaProblem> problems = validate(document.value());
+    for (SchemaProblem &problem : problems) {
+        // An unexpected member is marked on its name; anything else on the value (or the nearest parent).
+        const bool onKey = problem.message.contains("is not allowed here"_L1);
+        auto range = onKey ? document.keyRange(problem.path) : document.valueRange(problem.path);
+        problem.range = range ? *range : document.nearest(problem.path).second;
+    }
+    return problems;
+}
+
 QList<SchemaProblem> JsonSchema::checkInputSchema(const QJsonValue &inputSchema)
 {
     QList<SchemaProblem> problems = metaSchema().validate(inputSchema);
     QString error;
     if (problems.isEmpty() && !compile(inputSchema, &error))
-        problems.append({QJsonArray(), error});
+        problems.append({QJsonArray(), error, {}});
     return problems;
 }
 

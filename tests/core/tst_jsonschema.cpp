@@ -33,6 +33,7 @@ private slots:
     void checkInputSchema_data();
     void checkInputSchema();
     void compile_unresolvableRef();
+    void validateText_mapsProblemsToRanges();
 };
 
 void TestJsonSchema::validate_data()
@@ -127,6 +128,27 @@ void TestJsonSchema::compile_unresolvableRef()
     QVERIFY(!error.isEmpty());
     const QList<SchemaProblem> problems = JsonSchema::checkInputSchema(json(R"({"$ref": "#/definitions/missing"})"));
     QCOMPARE(problems.size(), 1);
+}
+
+void TestJsonSchema::validateText_mapsProblemsToRanges()
+{
+    const auto schema = JsonSchema::compile(json(Schema));
+    QVERIFY(schema);
+    const QByteArray text = "{\"source\": \"abc\",\n \"items\": [{\"name\": 7}],\n \"oops\": 1}";
+    QList<SchemaProblem> problems = schema->validateText(JsonText::parse(text));
+    QCOMPARE(problems.size(), 2);
+    std::sort(problems.begin(), problems.end(), [](const SchemaProblem &a, const SchemaProblem &b) {
+        return a.range.start.offset < b.range.start.offset;
+    });
+    QCOMPARE(problems.at(0).path, QJsonArray({u"items"_s, 0, u"name"_s}));
+    QCOMPARE(problems.at(0).range.start.line, 2);
+    QCOMPARE(problems.at(0).range.start.column, 21); // the value 7
+    QCOMPARE(problems.at(1).path, QJsonArray({u"oops"_s}));
+    QCOMPARE(problems.at(1).range.start.line, 3);
+    QCOMPARE(problems.at(1).range.start.column, 2); // the key "oops"
+    const QList<SchemaProblem> syntax = schema->validateText(JsonText::parse("{\"source\": }"));
+    QCOMPARE(syntax.size(), 1);
+    QCOMPARE(syntax.first().range.start.column, 12);
 }
 
 QTEST_GUILESS_MAIN(TestJsonSchema)
