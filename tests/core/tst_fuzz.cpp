@@ -7,6 +7,7 @@
 #include "core/lang/expression.h"
 #include "core/lang/jsonpath.h"
 #include "core/lang/jsonschema.h"
+#include "core/lang/parameters.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -99,6 +100,12 @@ void TestFuzz::definitions_mutated()
         for (const QJsonValue &state : states) {
             QString error;
             ChoiceRules::next(state.toObject(), json.value(), &error);
+            const QJsonObject s = state.toObject();
+            DataFlow::Error dataError;
+            if (const auto input =
+                    DataFlow::applyInputPath(json.value(), s.value("InputPath"_L1).toString(), &dataError))
+                if (const auto params = DataFlow::applyParameters(s.value("Parameters"_L1), *input, &dataError))
+                    DataFlow::applyResultPath(json.value(), s.value("ResultPath"_L1).toString(), *params, &dataError);
         }
     }
     QVERIFY2(stillValid > 100, "the mutations should leave a share of the texts parseable");
