@@ -173,17 +173,21 @@ std::optional<bool> comparison(const QJsonObject &rule, const QJsonValue &state,
 
 } // namespace
 
-QStringList comparisonOperators()
+const QStringList &comparisonOperators()
 {
-    QStringList ops;
-    for (const char *family : {"String", "Numeric", "Timestamp"})
-        for (const char *relation : {"Equals", "LessThan", "GreaterThan", "LessThanEquals", "GreaterThanEquals"})
-            ops << QLatin1StringView(family) + QLatin1StringView(relation);
-    ops << u"BooleanEquals"_s;
-    QStringList withPaths = ops;
-    for (const QString &op : ops)
-        withPaths << op + u"Path"_s;
-    return withPaths << u"StringMatches"_s;
+    // Built once: the validator asks for every key of every Choice rule.
+    static const QStringList operators = [] {
+        QStringList ops;
+        for (const char *family : {"String", "Numeric", "Timestamp"})
+            for (const char *relation : {"Equals", "LessThan", "GreaterThan", "LessThanEquals", "GreaterThanEquals"})
+                ops << QLatin1StringView(family) + QLatin1StringView(relation);
+        ops << u"BooleanEquals"_s;
+        QStringList withPaths = ops;
+        for (const QString &op : std::as_const(ops))
+            withPaths << op + u"Path"_s;
+        return withPaths << u"StringMatches"_s;
+    }();
+    return operators;
 }
 
 std::optional<bool> matches(const QJsonObject &rule, const QJsonValue &state, QString *error)

@@ -16,7 +16,7 @@ namespace Flowdeck::Core::Lang {
 namespace ChoiceRules {
 
 // Every comparison operator, without and with its "Path" suffix where one exists.
-QStringList comparisonOperators();
+const QStringList &comparisonOperators();
 
 // Whether rule (a comparison or an And/Or/Not combinator) matches state; nullopt with *error when
 // it cannot be decided (missing Variable, bad path, unknown operator).
