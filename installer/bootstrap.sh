@@ -16,7 +16,7 @@ packages=(
     qt6-base-dev qt6-svg-dev qt6-networkauth-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
     libqscintilla2-qt6-dev qtkeychain-qt6-dev libvalijson-dev libgraphviz-dev libyaml-cpp-dev libsimdjson-dev
-    xvfb xauth ccache
+    xvfb xauth ccache file
 )
 
 as_root() {

@@ -215,7 +215,7 @@ private:
     void constant(const Loc &at, const QString &key, const QString &value)
     {
         static const QRegularExpression looksLikePath(u"^\\$(\\.[A-Za-z_]|\\[)"_s);
-        if (looksLikePath.match(value).hasMatch() && JsonPath::parse(value))
+        if (value.startsWith(u'$') && looksLikePath.match(value).hasMatch() && JsonPath::parse(value))
             c.warning("FD300", at,
                       c.tr("\"%1\" looks like a path, but \"%2\" has no \".$\" suffix, so the text \"%1\" itself is "
                            "sent; rename the key to \"%2.$\" to send the value at that path")
