@@ -86,18 +86,26 @@ std::optional<QDateTime> fastIsoDateTime(View t)
 
 } // namespace
 
+// Qt's parser for the unusual shapes; a time without an offset would be read as local time, which
+// would make results depend on the machine's time zone, so it is refused.
+QDateTime fallbackTime(const QString &text)
+{
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.timeSpec() == Qt::LocalTime ? QDateTime() : time;
+}
+
 QDateTime parseTime(QStringView text)
 {
     if (const auto fast = fastIsoDateTime(text))
         return *fast;
-    return QDateTime::fromString(text.toString(), Qt::ISODateWithMs);
+    return fallbackTime(text.toString());
 }
 
 QDateTime parseTime(QByteArrayView utf8)
 {
     if (const auto fast = fastIsoDateTime(utf8))
         return *fast;
-    return QDateTime::fromString(QString::fromUtf8(utf8), Qt::ISODateWithMs);
+    return fallbackTime(QString::fromUtf8(utf8));
 }
 
 QDateTime dateTime(const QJsonObject &o, QLatin1StringView key)

@@ -43,6 +43,8 @@ bool isTerminal(const QJsonObject &state)
 // A close name for "did you mean": same letters ignoring case, or one edit away.
 QString closest(const QString &wanted, const QStringList &names)
 {
+    if (names.size() > 2000) // a hint is not worth a quadratic search in huge flows
+        return {};
     for (const QString &name : names)
         if (name.compare(wanted, Qt::CaseInsensitive) == 0)
             return name;

@@ -147,6 +147,14 @@ bool hasKind(const QJsonValue &value, Kind kind)
     return false;
 }
 
+// RFC 3339 as the service reads times: a date, a time and an offset ("T"/"Z" in either case).
+bool isRfc3339(const QString &text)
+{
+    static const QRegularExpression rfc3339(
+        u"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:([0-5]\\d|60)(\\.\\d+)?([Zz]|[+-]\\d\\d:\\d\\d)\\z"_s);
+    return rfc3339.match(text).hasMatch();
+}
+
 class StructureChecker
 {
 public:
@@ -250,7 +258,7 @@ private:
     {
         const bool hasNext = state.contains("Next"_L1);
         const QJsonValue end = state.value("End"_L1);
-        if (end.isBool() && !end.toBool())
+        if (end.isBool() && !end.toBool() && !hasNext) // "End": false beside a Next is harmless
             c.error("FD121", Loc(at, u"End"_s),
                     c.tr("\"End\" can only be true; remove it and give the state a \"Next\" instead"));
         if (hasNext && end.isBool() && end.toBool())
@@ -281,19 +289,26 @@ private:
             c.error("FD131", at, c.tr("This Choice rule needs \"Next\": the state to go to when it matches"));
         if (!topLevel && rule.contains("Next"_L1))
             c.error("FD132", Loc(at, u"Next"_s), c.tr("Only the outermost rule of a Choice has \"Next\""), true);
-        for (const char *combinator : {"And", "Or"}) {
+        for (const char *combinator : {"And", "Or", "Not"}) {
             const QString key = QString::fromLatin1(combinator);
             if (!rule.contains(key))
                 continue;
+            // A combinator rule holds only its combinator (and Next at the top): anything else would be ignored.
+            for (auto it = rule.begin(); it != rule.end(); ++it)
+                if (it.key() != key && !(topLevel && it.key() == "Next"_L1))
+                    c.error("FD131", Loc(at, it.key()),
+                            c.tr("\"%1\" cannot stand beside \"%2\" in a Choice rule; nest the rules instead")
+                                .arg(it.key(), key),
+                            true);
+            if (key == "Not"_L1) {
+                checkRule(Loc(at, u"Not"_s), rule.value("Not"_L1), false);
+                return;
+            }
             const QJsonArray children = rule.value(key).toArray();
             if (children.isEmpty())
                 c.error("FD131", Loc(at, key), c.tr("\"%1\" needs a non-empty list of rules").arg(key));
             for (qsizetype i = 0; i < children.size(); ++i)
                 checkRule(Loc(Loc(at, key), i), children.at(i), false);
-            return;
-        }
-        if (rule.contains("Not"_L1)) {
-            checkRule(Loc(at, u"Not"_s), rule.value("Not"_L1), false);
             return;
         }
         checkComparison(at, rule);
@@ -308,7 +323,7 @@ private:
         int operators = 0;
         for (auto it = rule.begin(); it != rule.end(); ++it) {
             const QString &key = it.key();
-            if (key == "Variable"_L1 || key == "Next"_L1 || key == "Comment"_L1)
+            if (key == "Variable"_L1 || key == "Next"_L1)
                 continue;
             if (!ChoiceRules::comparisonOperators().contains(key) && !typeTests.contains(key)) {
                 c.error("FD131", Loc(at, key), c.tr("\"%1\" is not a Choice operator").arg(key), true);
@@ -317,6 +332,10 @@ private:
             ++operators;
             const bool wantsBool = typeTests.contains(key) || key == "BooleanEquals"_L1;
             const bool wantsNumber = key.startsWith("Numeric"_L1) && !key.endsWith("Path"_L1);
+            if (key.startsWith("Timestamp"_L1) && !key.endsWith("Path"_L1) && it.value().isString() &&
+                !isRfc3339(it.value().toString()))
+                c.error("FD141", Loc(at, key),
+                        c.tr("\"%1\" takes an RFC 3339 time such as \"2026-01-31T12:00:00Z\"").arg(key));
             const bool ok = key.endsWith("Path"_L1) ? it.value().isString()
                             : wantsBool             ? it.value().isBool()
                             : wantsNumber           ? it.value().isDouble()
@@ -342,11 +361,9 @@ private:
             c.error("FD140", at,
                     c.tr("A Wait state needs exactly one of Seconds, SecondsPath, Timestamp or TimestampPath"), true);
         if (state.value("Seconds"_L1).toDouble() < 0)
-            c.error("FD140", Loc(at, u"Seconds"_s), c.tr("\"Seconds\" cannot be negative"));
+            c.warning("FD140", Loc(at, u"Seconds"_s), c.tr("\"Seconds\" cannot be negative"));
         const QJsonValue timestamp = state.value("Timestamp"_L1);
-        static const QRegularExpression rfc3339(
-            u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)$"_s);
-        if (timestamp.isString() && !rfc3339.match(timestamp.toString()).hasMatch())
+        if (timestamp.isString() && !isRfc3339(timestamp.toString()))
             c.error("FD141", Loc(at, u"Timestamp"_s),
                     c.tr("\"Timestamp\" must be an RFC 3339 time such as \"2026-01-31T12:00:00Z\""));
     }
@@ -355,11 +372,11 @@ private:
     {
         const bool url = state.contains("ActionUrl"_L1);
         const bool handler = state.contains("Handler"_L1);
-        if (url == handler)
+        if (url && handler)
+            c.warning("FD160", at, c.tr("An Action has either \"ActionUrl\" or \"Handler\", not both"), true);
+        else if (!url && !handler)
             c.error("FD160", at,
-                    url ? c.tr("An Action has either \"ActionUrl\" or \"Handler\", not both")
-                        : c.tr("An Action needs \"ActionUrl\" (the action provider's https:// URL) or \"Handler\""),
-                    true);
+                    c.tr("An Action needs \"ActionUrl\" (the action provider's https:// URL) or \"Handler\""), true);
         const QString actionUrl = state.value("ActionUrl"_L1).toString();
         if (url && state.value("ActionUrl"_L1).isString() && !actionUrl.startsWith("https://"_L1))
             c.error("FD161", Loc(at, u"ActionUrl"_s), c.tr("\"ActionUrl\" must be an https:// URL"));
@@ -367,14 +384,14 @@ private:
             c.error("FD162", Loc(at, u"InputPath"_s),
                     c.tr("An Action takes its input from either \"Parameters\" or \"InputPath\", not both"), true);
         if (state.contains("WaitTime"_L1) && state.value("WaitTime"_L1).toDouble() <= 0)
-            c.error("FD163", Loc(at, u"WaitTime"_s), c.tr("\"WaitTime\" must be a positive number of seconds"));
+            c.warning("FD163", Loc(at, u"WaitTime"_s), c.tr("\"WaitTime\" must be a positive number of seconds"));
         checkHandler(Loc(at, u"Handler"_s), state.value("Handler"_L1));
     }
 
     void checkHandler(const Loc &at, const QJsonValue &handler)
     {
         if (handler.isString() && !handler.toString().startsWith("urn:globus:flows:handle:"_L1))
-            c.error("FD164", at, c.tr("A handler string must be a handle URN (urn:globus:flows:handle:...)"));
+            c.warning("FD164", at, c.tr("A handler string must be a handle URN (urn:globus:flows:handle:...)"));
         if (!handler.isObject())
             return;
         const QJsonObject h = handler.toObject();
@@ -401,13 +418,18 @@ private:
             const Loc here(at, i);
             const QJsonObject catcher = catchers.at(i).toObject();
             const QJsonArray errors = catcher.value("ErrorEquals"_L1).toArray();
-            if (errors.isEmpty() ||
+            if (!catcher.value("ErrorEquals"_L1).isArray() ||
                 !std::all_of(errors.begin(), errors.end(), [](const QJsonValue &e) { return e.isString(); }))
                 c.error("FD150", here,
                         c.tr("A catcher needs \"ErrorEquals\": a list of error names such as \"ActionFailedException\" "
                              "or \"States.ALL\""));
+            else if (errors.isEmpty())
+                c.warning("FD150", Loc(here, u"ErrorEquals"_s),
+                          c.tr("An empty \"ErrorEquals\" catches nothing; name the errors, or \"States.ALL\""));
             if (!catcher.value("Next"_L1).isString())
                 c.error("FD150", here, c.tr("A catcher needs \"Next\": the state that handles the error"));
+            if (catcher.contains("ResultPath"_L1) && !catcher.value("ResultPath"_L1).isString())
+                c.error("FD116", Loc(here, u"ResultPath"_s), c.tr("\"ResultPath\" must be a string"));
             for (auto it = catcher.begin(); it != catcher.end(); ++it)
                 if (it.key() != "ErrorEquals"_L1 && it.key() != "Next"_L1 && it.key() != "ResultPath"_L1)
                     c.error("FD150", Loc(here, it.key()),

@@ -74,8 +74,7 @@ QList<Diagnostic> checkInputSchema(const JsonText &text, const QJsonValue &schem
         QJsonArray path{u"input_schema"_s};
         for (const QJsonValue &step : problem.path)
             path.append(step);
-        const bool unknownKeyword = problem.message.contains("is not allowed here"_L1);
-        std::optional<TextRange> range = unknownKeyword ? text.keyRange(path) : text.valueRange(path);
+        std::optional<TextRange> range = problem.atKey ? text.keyRange(path) : text.valueRange(path);
         if (!range)
             range = text.valueRange(text.nearest(path).first);
         diagnostics.append({Diagnostic::Severity::Error, u"FD400"_s,

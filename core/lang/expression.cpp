@@ -36,7 +36,7 @@ QString typeName(const QJsonValue &v)
     case QJsonValue::Bool:
         return u"bool"_s;
     case QJsonValue::Double:
-        return v.toDouble() == std::floor(v.toDouble()) ? u"int"_s : u"float"_s;
+        return std::isfinite(v.toDouble()) && v.toDouble() == std::floor(v.toDouble()) ? u"int"_s : u"float"_s;
     case QJsonValue::String:
         return u"str"_s;
     case QJsonValue::Array:
@@ -90,6 +90,8 @@ public:
             return unary(n);
         case Kind::Binary:
             return binary(n);
+        case Kind::Compare:
+            return chain(n);
         case Kind::Conditional: {
             const Value test = eval(*n.children.at(0));
             if (!test)
@@ -141,7 +143,7 @@ private:
                 return base->toObject().value(key->toString());
             return fail(tr("KeyError: '%1'").arg(key->toString()), n);
         }
-        if ((base->isArray() || base->isString()) && typeName(*key) == "int"_L1) {
+        if ((base->isArray() || base->isString()) && typeName(*key) == "int"_L1 && std::abs(key->toDouble()) < 1e15) {
             const qsizetype size = base->isArray() ? base->toArray().size() : base->toString().size();
             qsizetype i = qsizetype(key->toDouble());
             if (i < 0)
@@ -178,15 +180,34 @@ private:
         const Value right = eval(*n.children.at(1));
         if (!right)
             return std::nullopt;
-        if (n.text == "=="_L1 || n.text == "!="_L1)
-            return (*left == *right) == (n.text == "=="_L1);
-        if (n.text == "in"_L1 || n.text == "not in"_L1) {
-            const Value found = contains(*right, *left, n);
-            return found ? Value(found->toBool() == (n.text == "in"_L1)) : std::nullopt;
-        }
-        if (n.text.startsWith(u'<') || n.text.startsWith(u'>'))
-            return compare(*left, *right, n);
         return arithmetic(*left, *right, n);
+    }
+
+    // Each link must hold; evaluation stops at the first that does not, as in Python.
+    Value chain(const Expression::Node &n)
+    {
+        Value left = eval(*n.children.at(0));
+        for (qsizetype i = 0; left && i < n.operators.size(); ++i) {
+            const Value right = eval(*n.children.at(i + 1));
+            if (!right)
+                return std::nullopt;
+            const Value holds = compareOne(n.operators.at(i), *left, *right, n);
+            if (!holds || !holds->toBool())
+                return holds;
+            left = right;
+        }
+        return left ? Value(true) : std::nullopt;
+    }
+
+    Value compareOne(const QString &op, const QJsonValue &left, const QJsonValue &right, const Expression::Node &n)
+    {
+        if (op == "=="_L1 || op == "!="_L1)
+            return (left == right) == (op == "=="_L1);
+        if (op == "in"_L1 || op == "not in"_L1) {
+            const Value found = contains(right, left, n);
+            return found ? Value(found->toBool() == (op == "in"_L1)) : std::nullopt;
+        }
+        return compare(op, left, right, n);
     }
 
     Value contains(const QJsonValue &container, const QJsonValue &item, const Expression::Node &n)
@@ -201,7 +222,7 @@ private:
             tr("argument of type '%1' does not support 'in' with '%2'").arg(typeName(container), typeName(item)), n);
     }
 
-    Value compare(const QJsonValue &l, const QJsonValue &r, const Expression::Node &n)
+    Value compare(const QString &op, const QJsonValue &l, const QJsonValue &r, const Expression::Node &n)
     {
         int order = 0;
         if (l.isDouble() && r.isDouble())
@@ -209,13 +230,13 @@ private:
         else if (l.isString() && r.isString())
             order = l.toString().compare(r.toString());
         else
-            return fail(
-                tr("'%1' not supported between instances of '%2' and '%3'").arg(n.text, typeName(l), typeName(r)), n);
-        if (n.text == "<"_L1)
+            return fail(tr("'%1' not supported between instances of '%2' and '%3'").arg(op, typeName(l), typeName(r)),
+                        n);
+        if (op == "<"_L1)
             return order < 0;
-        if (n.text == "<="_L1)
+        if (op == "<="_L1)
             return order <= 0;
-        if (n.text == ">"_L1)
+        if (op == ">"_L1)
             return order > 0;
         return order >= 0;
     }
@@ -339,13 +360,19 @@ std::optional<Expression> Expression::parse(const QString &text, Error *error)
 
 std::optional<QJsonValue> Expression::evaluate(const QJsonValue &state, Error *error) const
 {
+    if (!m_root) {
+        if (error)
+            *error = {tr("The expression is empty"), 0};
+        return std::nullopt;
+    }
     return Evaluator(state, error).eval(*m_root);
 }
 
 QStringList Expression::names() const
 {
     QStringList names;
-    collectNames(*m_root, &names);
+    if (m_root)
+        collectNames(*m_root, &names);
     return names;
 }
 

@@ -6,6 +6,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -24,13 +25,16 @@ struct Expression::Node
         Unary,       // op children[0]: "-", "+", "not"
         Binary,      // children[0] op children[1]: arithmetic, comparisons, "in", "not in", "and", "or"
         Conditional, // children[1] if children[0] else children[2]
+        Compare,     // children[0] operators[0] children[1] operators[1] ... (Python's chained comparison)
         Call,        // text(children...)
     };
     Kind kind = Kind::Literal;
     QJsonValue value;
     QString text; // name, attribute, function name, path or operator
     QList<std::shared_ptr<const Node>> children;
+    QStringList operators; // Compare only
     qsizetype position = 0;
+    int height = 1; // of the subtree: bounded so that recursion over the tree stays shallow
 };
 
 using ExpressionNodePtr = std::shared_ptr<const Expression::Node>;

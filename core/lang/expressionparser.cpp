@@ -177,10 +177,18 @@ private:
         m_failed = true;
         return nullptr;
     }
-    static ExpressionNodePtr make(Expression::Node::Kind kind, qsizetype position, QList<ExpressionNodePtr> children,
-                                  const QString &text = {})
+    // Builds a node; refuses trees taller than MaxHeight (long chains such as a+a+... or a.b.b...),
+    // which evaluation and destruction would otherwise recurse through.
+    ExpressionNodePtr make(Expression::Node::Kind kind, qsizetype position, QList<ExpressionNodePtr> children,
+                           const QString &text = {})
     {
+        int height = 1;
+        for (const auto &child : children)
+            height = std::max(height, child->height + 1);
+        if (height > MaxHeight)
+            return fail(tr("The expression is too deeply chained (more than %1 levels)").arg(MaxHeight), position);
         auto node = std::make_shared<Expression::Node>();
+        node->height = height;
         node->kind = kind;
         node->position = position;
         node->children = std::move(children);
@@ -263,12 +271,17 @@ private:
         return operand ? make(Expression::Node::Kind::Unary, at, {operand}, u"not"_s) : nullptr;
     }
 
+    // "a < b < c" is "a < b and b < c", as in Python: one Compare node holds the whole chain.
     ExpressionNodePtr comparison()
     {
-        ExpressionNodePtr left = additive();
-        while (left) {
+        ExpressionNodePtr first = additive();
+        if (!first)
+            return nullptr;
+        QList<ExpressionNodePtr> operands{first};
+        QStringList operators;
+        const qsizetype at = peek().position;
+        for (;;) {
             QString op;
-            const qsizetype at = peek().position;
             if (isOp("not") && isOp("in", 1)) {
                 m_at += 2;
                 op = u"not in"_s;
@@ -278,13 +291,19 @@ private:
                         op = QString::fromLatin1(candidate);
             }
             if (op.isEmpty())
-                return left;
+                break;
             ExpressionNodePtr right = additive();
             if (!right)
                 return nullptr;
-            left = make(Expression::Node::Kind::Binary, at, {left, right}, op);
+            operands.append(right);
+            operators.append(op);
         }
-        return nullptr;
+        if (operators.isEmpty())
+            return first;
+        ExpressionNodePtr node = make(Expression::Node::Kind::Compare, at, operands);
+        if (node)
+            std::const_pointer_cast<Expression::Node>(node)->operators = operators;
+        return node;
     }
 
     ExpressionNodePtr additive() { return binary({"+", "-"}, &Parser::multiplicative); }
@@ -414,6 +433,7 @@ private:
     }
 
     static constexpr int MaxDepth = 200;
+    static constexpr int MaxHeight = 1000;
     static constexpr qsizetype MaxTokens = 5000;
 
     const QList<Token> &m_tokens;

@@ -63,8 +63,21 @@ bool constChoices(const QJsonArray &branches, FormField &field)
     return true;
 }
 
-FormField describe(const QJsonObject &input, const QJsonObject &root, const QString &key, int depth)
+// expanding: the $refs on the way here. A schema that refers back to itself (trees, and/or rules)
+// becomes an Any field at the second visit instead of growing exponentially.
+FormField describe(const QJsonObject &input, const QJsonObject &root, const QString &key, int depth,
+                   QStringList expanding = {})
 {
+    const QString ref = input.value("$ref"_L1).toString();
+    if (!ref.isEmpty()) {
+        if (expanding.contains(ref)) {
+            FormField field;
+            field.key = key;
+            field.title = input.value("title"_L1).isString() ? input.value("title"_L1).toString() : key;
+            return field; // Type::Any: edited as raw JSON
+        }
+        expanding.append(ref);
+    }
     const QJsonObject schema = resolve(input, root);
     FormField field;
     field.key = key;
@@ -90,7 +103,7 @@ FormField describe(const QJsonObject &input, const QJsonObject &root, const QStr
             continue;
         field.type = FormField::Type::Choice;
         for (qsizetype i = 0; i < branches.size(); ++i) {
-            FormField branch = describe(branches.at(i).toObject(), root, key, depth + 1);
+            FormField branch = describe(branches.at(i).toObject(), root, key, depth + 1, expanding);
             if (!branches.at(i).toObject().contains("title"_L1))
                 branch.title = QCoreApplication::translate("FormDescription", "Option %1").arg(i + 1);
             field.alternatives.append(branch);
@@ -107,12 +120,13 @@ FormField describe(const QJsonObject &input, const QJsonObject &root, const QStr
                 order.append(it.key());
         const QJsonArray required = schema.value("required"_L1).toArray();
         for (const QString &name : std::as_const(order)) {
-            FormField child = describe(properties.value(name).toObject(), root, name, depth + 1);
+            FormField child = describe(properties.value(name).toObject(), root, name, depth + 1, expanding);
             child.required = required.contains(name);
             field.properties.append(child);
         }
     } else if (field.type == FormField::Type::Array && schema.value("items"_L1).isObject()) {
-        field.items = std::make_shared<FormField>(describe(schema.value("items"_L1).toObject(), root, {}, depth + 1));
+        field.items =
+            std::make_shared<FormField>(describe(schema.value("items"_L1).toObject(), root, {}, depth + 1, expanding));
     }
     return field;
 }

@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Core::Lang {
@@ -60,7 +62,11 @@ bool bracketStep(const QString &text, qsizetype *at, JsonPath::Step *step, JsonP
             ++*at;
         if (*at == start)
             return fail(error, tr("Expected a quoted name, an index or '*' inside '[ ]'"), start);
-        *step = qsizetype(QStringView(text).mid(start, *at - start).toLongLong());
+        bool ok = false;
+        const qlonglong index = QStringView(text).mid(start, *at - start).toLongLong(&ok);
+        if (!ok || index > std::numeric_limits<int>::max())
+            return fail(error, tr("The index is too large"), start);
+        *step = qsizetype(index);
     }
     if (*at >= text.size() || text[*at] != u']')
         return fail(error, tr("Expected ']'"), *at);

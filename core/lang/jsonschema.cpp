@@ -63,15 +63,16 @@ bool isSummary(const QString &message)
 // An unexpected property is reported on its object; point at the property itself instead.
 void pointAtExtraProperty(SchemaProblem *problem)
 {
+    // "... could not be validated using 'properties' or 'additionalProperties' constraints: 'name'."
     static const QLatin1StringView prefix("Object contains a property that could not be validated");
-    if (!problem->message.startsWith(prefix))
+    static const QLatin1StringView marker("constraints: '");
+    const qsizetype at = problem->message.indexOf(marker);
+    if (!problem->message.startsWith(prefix) || at < 0)
         return;
-    const qsizetype close = problem->message.lastIndexOf(u'\'');
-    const qsizetype open = problem->message.lastIndexOf(u'\'', close - 1);
-    if (open < 0 || close <= open)
-        return;
-    const QString name = problem->message.mid(open + 1, close - open - 1);
+    QString name = problem->message.mid(at + marker.size());
+    name.chop(name.endsWith("'."_L1) ? 2 : (name.endsWith(u'\'') ? 1 : 0));
     problem->path.append(name);
+    problem->atKey = true;
     problem->message = QCoreApplication::translate("JsonSchema", "\"%1\" is not allowed here (the schema does not "
                                                                  "define it and allows no other properties)")
                            .arg(name);
@@ -82,9 +83,12 @@ const JsonSchema &metaSchema()
     // Compiled once, on first use, thread-safely (a function-local static).
     static const JsonSchema compiled = [] {
         QFile file(u":/schemas/input_schema_schema.json"_s);
-        file.open(QIODevice::ReadOnly);
-        auto schema = JsonSchema::compile(QJsonDocument::fromJson(file.readAll()).object());
-        Q_ASSERT(schema);
+        const QJsonObject object =
+            file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
+        auto schema = JsonSchema::compile(object);
+        // Without it every input schema would pass: a broken build, not something to run with.
+        if (object.isEmpty() || !schema)
+            qFatal("the input-schema meta-schema resource is missing or broken");
         return *schema;
     }();
     return compiled;
@@ -110,6 +114,8 @@ std::optional<JsonSchema> JsonSchema::compile(const QJsonValue &schema, QString 
 
 QList<SchemaProblem> JsonSchema::validate(const QJsonValue &instance) const
 {
+    if (!m_compiled)
+        return {{QJsonArray(), tr("No schema to check against"), {}}};
     valijson::Validator validator;
     valijson::ValidationResults results;
     try {
@@ -134,14 +140,15 @@ QList<SchemaProblem> JsonSchema::validate(const QJsonValue &instance) const
 QList<SchemaProblem> JsonSchema::validateText(const JsonText &document) const
 {
     if (!document.isValid()) {
+        if (document.problems().isEmpty())
+            return {{QJsonArray(), tr("There is no document"), {}}};
         const JsonTextProblem &syntax = document.problems().first();
         return {{QJsonArray(), syntax.message, syntax.range}};
     }
     QList<SchemaProblem> problems = validate(document.value());
     for (SchemaProblem &problem : problems) {
         // An unexpected member is marked on its name; anything else on the value (or the nearest parent).
-        const bool onKey = problem.message.contains("is not allowed here"_L1);
-        auto range = onKey ? document.keyRange(problem.path) : document.valueRange(problem.path);
+        auto range = problem.atKey ? document.keyRange(problem.path) : document.valueRange(problem.path);
         problem.range = range ? *range : document.nearest(problem.path).second;
     }
     return problems;

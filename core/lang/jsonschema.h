@@ -20,6 +20,7 @@ struct SchemaProblem
     QJsonArray path;
     QString message;
     TextRange range;
+    bool atKey = false; // the problem is the member's name (an unexpected property), not its value
     bool operator==(const SchemaProblem &) const = default;
 };
 

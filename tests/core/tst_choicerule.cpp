@@ -15,7 +15,7 @@ QJsonObject object(const QByteArray &text)
 }
 const QByteArray State = R"({"s": "file.txt", "n": 10, "f": 2.5, "b": true, "nil": null,
   "t": "2024-01-01T12:00:00+00:00", "t2": "2024-01-01T13:00:00+01:00", "limit": 10, "prefix": "file.*",
-  "nested": {"ok": false}})";
+  "nested": {"ok": false}, "naive": "2024-01-01T12:00:00"})";
 } // namespace
 
 class TestChoiceRules : public QObject
@@ -58,6 +58,9 @@ void TestChoiceRules::matches_data()
     row("TimestampEquals across offsets", R"({"Variable":"$.t","TimestampEqualsPath":"$.t2"})", true);
     row("TimestampLessThan", R"({"Variable":"$.t","TimestampLessThan":"2024-01-02T00:00:00Z"})", true);
     row("TimestampGreaterThan", R"({"Variable":"$.t","TimestampGreaterThan":"2024-01-02T00:00:00Z"})", false);
+    row("time without offset is not a timestamp", R"({"Variable":"$.naive","TimestampEquals":"2024-01-01T12:00:00Z"})",
+        false);
+    row("IsTimestamp without offset", R"({"Variable":"$.naive","IsTimestamp":true})", false);
     row("Timestamp on non-time is false", R"({"Variable":"$.s","TimestampEquals":"2024-01-01T12:00:00Z"})", false);
     row("NumericEqualsPath", R"({"Variable":"$.n","NumericEqualsPath":"$.limit"})", true);
     row("StringMatchesPath", R"({"Variable":"$.s","StringMatches":"file.*"})", true);

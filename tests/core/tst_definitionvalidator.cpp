@@ -140,6 +140,8 @@ void TestDefinitionValidator::valid_data()
         R"("A": {"Type": "Fail", "ErrorPath": "$.error.code", "CausePath": "$.error.message"})");
     QTest::newRow("private parameters") << flow(
         R"("A": {"Type": "Pass", "Parameters": {"token.$": "$.secret", "__Private_Parameters": ["token"]}, "ResultPath": "$.p", "End": true})");
+    QTest::newRow("End false beside Next")
+        << flow(R"("A": {"Type": "Pass", "End": false, "Next": "B"}, "B": {"Type": "Pass", "End": true})");
     QTest::newRow("comment everywhere")
         << "{\"Comment\": \"c\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Comment\": \"x\", \"End\": true}}}"_ba;
     // Real-world-shaped definitions kept as files (pipelines, loops, Catch chains, web inputs, ...).
@@ -222,8 +224,7 @@ void TestDefinitionValidator::invalid_data()
     row("Next and End", flow(R"("A": {"Type": "Pass", "Next": "B", §"End": true}, "B": {"Type": "Pass", "End": true})"),
         "FD120");
     row("neither Next nor End", flow(R"(§"A": {"Type": "Pass"})"), "FD120");
-    row("End false", flow(R"("A": {"Type": "Pass", "End": §false, "Next": "B"}, "B": {"Type": "Pass", "End": true})"),
-        "FD121");
+    row("End false", flow(R"("A": {"Type": "Pass", "End": §false})"), "FD121");
     // Choice rules
     row("empty Choices",
         flow(R"("A": {"Type": "Choice", "Choices": §[], "Default": "B"}, "B": {"Type": "Pass", "End": true})"),
@@ -258,6 +259,22 @@ void TestDefinitionValidator::invalid_data()
     row("IsNull with string",
         flow(
             R"("A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsNull": §"yes", "Next": "B"}]}, "B": {"Type": "Pass", "End": true})"),
+        "FD116");
+    row("And beside a Variable",
+        flow(
+            R"("A": {"Type": "Choice", "Choices": [{"And": [{"Variable": "$.x", "IsNull": true}], §"Variable": "$.y", "Next": "B"}]}, "B": {"Type": "Pass", "End": true})"),
+        "FD131");
+    row("Comment in a rule",
+        flow(
+            R"("A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsNull": true, §"Comment": "c", "Next": "B"}]}, "B": {"Type": "Pass", "End": true})"),
+        "FD131");
+    row("Timestamp operand not a time",
+        flow(
+            R"("A": {"Type": "Choice", "Choices": [{"Variable": "$.t", "TimestampLessThan": §"yesterday", "Next": "B"}]}, "B": {"Type": "Pass", "End": true})"),
+        "FD141");
+    row("catcher ResultPath not a string",
+        flow(
+            R"("A": {"Type": "Action", "ActionUrl": "https://x.org", "ResultPath": "$.r", "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": §5, "Next": "B"}], "End": true}, "B": {"Type": "Pass", "End": true})"),
         "FD116");
     // Wait
     row("Wait with nothing", flow(R"(§"A": {"Type": "Wait", "End": true})"), "FD140");

@@ -86,6 +86,11 @@ void TestExpression::evaluate_data()
     QTest::newRow("or short-circuits") << u"flag or undefined_name"_s << "true"_ba;
     QTest::newRow("and short-circuits") << u"nothing and undefined_name"_s << "null"_ba;
     QTest::newRow("not") << u"not l"_s << "false"_ba;
+    QTest::newRow("chained comparison") << u"0 < n < 10"_s << "true"_ba;
+    QTest::newRow("chained comparison fails") << u"5 < n < 6"_s << "false"_ba;
+    QTest::newRow("chained equality") << u"1 == 1 == 2"_s << "false"_ba; // (1 == 1) and (1 == 2), not True == 2
+    QTest::newRow("chain short-circuits") << u"n > 100 < undefined_name"_s << "false"_ba;
+    QTest::newRow("chain with in") << u"'a' in s != 'x'"_s << "true"_ba;
     QTest::newRow("conditional") << u"'big' if n > 5 else 'small'"_s << "\"big\""_ba;
     QTest::newRow("nested conditional") << u"1 if False else 2 if False else 3"_s << "3"_ba;
     // functions
@@ -140,6 +145,8 @@ void TestExpression::errors_data()
     QTest::newRow("unknown function") << u"eval('1')"_s << u"unknown function"_s << 0;
     QTest::newRow("bad path argument") << u"is_present(3)"_s << u"path string"_s << 0;
     QTest::newRow("missing backtick path") << u"`$.nope`"_s << u"does not exist"_s << 0;
+    QTest::newRow("huge index") << u"l[1e300]"_s << u"cannot be indexed"_s << 1;
+    QTest::newRow("infinite index") << u"l[1e308 * 10]"_s << u"cannot be indexed"_s << 1;
     QTest::newRow("huge power") << u"10 ** 400"_s << u"too large"_s << 3;
 }
 

@@ -79,6 +79,7 @@ void TestJsonPath::parseErrors_data()
     QTest::newRow("bad index") << u"$.a[-1]"_s << u"inside '[ ]'"_s << 4;
     QTest::newRow("space") << u"$.a b"_s << u"Unexpected character ' '"_s << 3;
     QTest::newRow("empty") << QString() << u"must start with '$'"_s << 0;
+    QTest::newRow("index overflow") << u"$.a[99999999999999999999]"_s << u"too large"_s << 4;
 }
 
 void TestJsonPath::parseErrors()

@@ -34,6 +34,7 @@ private slots:
     void checkInputSchema();
     void compile_unresolvableRef();
     void validateText_mapsProblemsToRanges();
+    void extraProperty_withApostrophe();
 };
 
 void TestJsonSchema::validate_data()
@@ -149,6 +150,20 @@ void TestJsonSchema::validateText_mapsProblemsToRanges()
     const QList<SchemaProblem> syntax = schema->validateText(JsonText::parse("{\"source\": }"));
     QCOMPARE(syntax.size(), 1);
     QCOMPARE(syntax.first().range.start.column, 12);
+}
+
+void TestJsonSchema::extraProperty_withApostrophe()
+{
+    const auto schema = JsonSchema::compile(json(R"({"type": "object", "additionalProperties": false})"));
+    const QByteArray text = "{\"it's\": 2}";
+    const QList<SchemaProblem> problems = schema->validateText(JsonText::parse(text));
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().path.first().toString(), u"it's"_s); // the whole name, apostrophe and all
+    for (const SchemaProblem &p : problems) {
+        QVERIFY(p.atKey);
+        QCOMPARE(p.path.size(), 1);
+        QCOMPARE(p.range.start.offset, text.indexOf(QByteArray("\"" + p.path.first().toString().toUtf8() + "\"")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJsonSchema)

@@ -26,6 +26,7 @@ private slots:
     void syntaxErrors();
     void duplicateKeys_areReportedAndLastWins();
     void nesting_limit();
+    void largeObjects_duplicatesAndLookups();
     void nearest_pointsAtDeepestExistingPrefix();
     void scalars_andValueMatchesQt();
     void pathToString_data();
@@ -145,6 +146,26 @@ void TestJsonText::duplicateKeys_areReportedAndLastWins()
     QCOMPARE(dup.range.start.column, 2);
     QVERIFY2(dup.message.contains(u"line 1, column 2"_s), qPrintable(dup.message));
     QCOMPARE(json.valueRange(loc("[\"Next\"]"))->start.line, 2); // the range of the value that counts
+}
+
+// Past 16 members duplicates are found through a hash, past 32 lookups use an index: test both paths.
+void TestJsonText::largeObjects_duplicatesAndLookups()
+{
+    QByteArray text = "{";
+    for (int i = 0; i < 40; ++i)
+        text += "\"k" + QByteArray::number(i) + "\": " + QByteArray::number(i) + ",\n";
+    text += "\"k20\": \"again\", \"k3\": \"again\"}";
+    const JsonText json = JsonText::parse(text);
+    QVERIFY(json.isValid());
+    QCOMPARE(json.problems().size(), 2);
+    for (const JsonTextProblem &p : json.problems())
+        QCOMPARE(p.kind, JsonTextProblem::Kind::DuplicateKey);
+    QCOMPARE(json.problems().at(0).range.start.line, 41);
+    QVERIFY(json.problems().at(0).message.contains(u"line 21"_s)); // k20's first place
+    QVERIFY(json.problems().at(1).message.contains(u"line 4"_s));  // k3's first place
+    QCOMPARE(json.valueRange(loc("[\"k39\"]"))->start.line, 40);
+    QCOMPARE(json.valueRange(loc("[\"k20\"]"))->start.line, 41); // the later value, the one that counts
+    QVERIFY(!json.valueRange(loc("[\"k40\"]")));
 }
 
 void TestJsonText::nesting_limit()
