@@ -76,6 +76,8 @@ public:
             return attribute(n);
         case Kind::Index:
             return index(n);
+        case Kind::Slice:
+            return slice(n);
         case Kind::List: {
             QJsonArray items;
             for (const auto &child : n.children) {
@@ -155,6 +157,38 @@ private:
         return fail(tr("'%1' object cannot be indexed by '%2'").arg(typeName(*base), typeName(*key)), n);
     }
 
+    // Python slices of lists and strings: negative bounds count from the end, out-of-range bounds clamp.
+    Value slice(const Expression::Node &n)
+    {
+        const Value base = eval(*n.children.at(0));
+        const Value from = base ? eval(*n.children.at(1)) : std::nullopt;
+        const Value to = from ? eval(*n.children.at(2)) : std::nullopt;
+        if (!to)
+            return std::nullopt;
+        if (!base->isArray() && !base->isString())
+            return fail(tr("'%1' object cannot be sliced").arg(typeName(*base)), n);
+        const qsizetype size = base->isArray() ? base->toArray().size() : base->toString().size();
+        auto bound = [size](const QJsonValue &v, qsizetype fallback) -> std::optional<qsizetype> {
+            if (v.isNull())
+                return fallback;
+            if (typeName(v) != "int"_L1 || std::abs(v.toDouble()) >= 1e15)
+                return std::nullopt;
+            const auto i = qsizetype(v.toDouble());
+            return std::clamp<qsizetype>(i < 0 ? i + size : i, 0, size);
+        };
+        const auto start = bound(*from, 0);
+        const auto end = bound(*to, size);
+        if (!start || !end)
+            return fail(tr("slice indices must be integers or None"), n);
+        const qsizetype length = std::max<qsizetype>(0, *end - *start);
+        if (base->isString())
+            return base->toString().mid(*start, length);
+        QJsonArray out;
+        for (qsizetype i = *start; i < *start + length; ++i)
+            out.append(base->toArray().at(i));
+        return out;
+    }
+
     Value unary(const Expression::Node &n)
     {
         const Value v = eval(*n.children.at(0));
@@ -201,8 +235,9 @@ private:
 
     Value compareOne(const QString &op, const QJsonValue &left, const QJsonValue &right, const Expression::Node &n)
     {
-        if (op == "=="_L1 || op == "!="_L1)
-            return (left == right) == (op == "=="_L1);
+        // JSON values have no identity of their own: "is" compares values (what "x is None" needs).
+        if (op == "=="_L1 || op == "!="_L1 || op == "is"_L1 || op == "is not"_L1)
+            return (left == right) == (op == "=="_L1 || op == "is"_L1);
         if (op == "in"_L1 || op == "not in"_L1) {
             const Value found = contains(right, left, n);
             return found ? Value(found->toBool() == (op == "in"_L1)) : std::nullopt;

@@ -21,6 +21,7 @@ struct Expression::Node
         JsonPathRef, // text: a backtick JSONPath
         Attribute,   // children[0].text
         Index,       // children[0][children[1]]
+        Slice,       // children[0][children[1]:children[2]] (null bounds: from the start / to the end)
         List,        // [children...]
         Unary,       // op children[0]: "-", "+", "not"
         Binary,      // children[0] op children[1]: arithmetic, comparisons, "in", "not in", "and", "or"

@@ -79,8 +79,8 @@ private:
             *token = {Token::Type::Name, m_text.mid(start, m_at - start), {}, start};
             return true;
         }
-        for (const char *op :
-             {"**", "//", "==", "!=", "<=", ">=", "+", "-", "*", "/", "%", "<", ">", "(", ")", "[", "]", ",", "."}) {
+        for (const char *op : {"**", "//", "==", "!=", "<=", ">=", "+", "-", "*", "/",
+                               "%",  "<",  ">",  "(",  ")",  "[",  "]", ",", ".", ":"}) {
             const QLatin1StringView candidate(op);
             if (QStringView(m_text).mid(m_at).startsWith(candidate)) {
                 *token = {Token::Type::Operator, QString(candidate), {}, start};
@@ -122,7 +122,12 @@ private:
             QChar c = m_text[m_at++];
             if (c == u'\\' && m_at < m_text.size()) {
                 const QChar e = m_text[m_at++];
-                c = e == u'n' ? u'\n' : e == u't' ? u'\t' : e == u'r' ? u'\r' : e;
+                if (e == u'n' || e == u't' || e == u'r' || e == u'\\' || e == u'\'' || e == u'"') {
+                    c = e == u'n' ? u'\n' : e == u't' ? u'\t' : e == u'r' ? u'\r' : e;
+                } else { // as in Python, an unknown escape keeps its backslash: 'C:\data'
+                    value += u'\\';
+                    c = e;
+                }
             }
             value += c;
         }
@@ -285,6 +290,11 @@ private:
             if (isOp("not") && isOp("in", 1)) {
                 m_at += 2;
                 op = u"not in"_s;
+            } else if (isOp("is") && isOp("not", 1)) {
+                m_at += 2;
+                op = u"is not"_s;
+            } else if (accept("is")) {
+                op = u"is"_s;
             } else {
                 for (const char *candidate : {"==", "!=", "<=", ">=", "<", ">", "in"})
                     if (op.isEmpty() && accept(candidate))
@@ -344,12 +354,7 @@ private:
                 node = make(Expression::Node::Kind::Attribute, at, {node}, peek().text);
                 ++m_at;
             } else if (accept("[")) {
-                ExpressionNodePtr index = conditional();
-                if (!index)
-                    return nullptr;
-                if (!accept("]"))
-                    return fail(tr("Expected ']'"), peek().position);
-                node = make(Expression::Node::Kind::Index, at, {node, index});
+                node = subscript(node, at);
             } else if (isOp("(") && node->kind == Expression::Node::Kind::Name) {
                 ++m_at;
                 QList<ExpressionNodePtr> args;
@@ -361,6 +366,33 @@ private:
             }
         }
         return nullptr;
+    }
+
+    // After "[": an index "a[i]" or a slice "a[start:end]" (either bound may be left out).
+    ExpressionNodePtr subscript(const ExpressionNodePtr &base, qsizetype at)
+    {
+        ExpressionNodePtr start = isOp(":") ? literalNull() : conditional();
+        if (!start)
+            return nullptr;
+        if (accept(":")) {
+            ExpressionNodePtr end = isOp("]") ? literalNull() : conditional();
+            if (!end)
+                return nullptr;
+            if (!accept("]"))
+                return fail(tr("Expected ']'"), peek().position);
+            return make(Expression::Node::Kind::Slice, at, {base, start, end});
+        }
+        if (!accept("]"))
+            return fail(tr("Expected ']'"), peek().position);
+        return make(Expression::Node::Kind::Index, at, {base, start});
+    }
+
+    ExpressionNodePtr literalNull()
+    {
+        auto node = make(Expression::Node::Kind::Literal, peek().position, {});
+        if (node)
+            std::const_pointer_cast<Expression::Node>(node)->value = QJsonValue(QJsonValue::Null);
+        return node;
     }
 
     // Comma-separated expressions up to close (consumed); a trailing comma is allowed.

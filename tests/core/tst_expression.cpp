@@ -91,6 +91,13 @@ void TestExpression::evaluate_data()
     QTest::newRow("chained equality") << u"1 == 1 == 2"_s << "false"_ba; // (1 == 1) and (1 == 2), not True == 2
     QTest::newRow("chain short-circuits") << u"n > 100 < undefined_name"_s << "false"_ba;
     QTest::newRow("chain with in") << u"'a' in s != 'x'"_s << "true"_ba;
+    QTest::newRow("is None") << u"nothing is None"_s << "true"_ba;
+    QTest::newRow("is not None") << u"n is not None"_s << "true"_ba;
+    QTest::newRow("slice from") << u"l[1:]"_s << "[2, 3]"_ba;
+    QTest::newRow("slice to negative") << u"s[:-1]"_s << "\"ab\""_ba;
+    QTest::newRow("slice both, clamped") << u"l[-10:2]"_s << "[1, 2]"_ba;
+    QTest::newRow("empty slice") << u"l[2:1]"_s << "[]"_ba;
+    QTest::newRow("unknown escape keeps backslash") << u"'C:\\data'"_s << "\"C:\\\\data\""_ba;
     QTest::newRow("conditional") << u"'big' if n > 5 else 'small'"_s << "\"big\""_ba;
     QTest::newRow("nested conditional") << u"1 if False else 2 if False else 3"_s << "3"_ba;
     // functions
