@@ -31,8 +31,8 @@ public:
 
     bool isFinished() const { return m_finished; }
     const ApiError &error() const { return m_error; }
-    // The whole JSON body of a successful response, parsed on first use (typed replies also
-    // expose a typed value, which is usually what you want).
+    // The whole JSON body of a successful response, parsed on each call (typed replies expose the
+    // typed value, which is usually what you want; this is for the raw-JSON views).
     QJsonObject json() const;
     int httpStatus() const { return m_httpStatus; }
     int attempts() const { return m_attempts; }

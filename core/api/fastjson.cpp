@@ -92,8 +92,7 @@ bool readFields(od::object object, Run &run, QString *why)
     }
     for (const auto &[name, field] : {std::pair{"run_id", &run.runId}, std::pair{"status", &run.statusText}}) {
         if (field->isEmpty()) {
-            *why = QCoreApplication::translate("JsonFields", "The field \"%1\" is missing or not a string")
-                       .arg(QLatin1StringView(name));
+            *why = JsonFields::missingStringMessage(QLatin1StringView(name));
             return false;
         }
     }

@@ -24,6 +24,20 @@ void addPaging(Query &query, const Opts &options)
     query.addMarker(options.marker);
 }
 
+// Every paginator works the same way: re-send the same options with the marker of the next page,
+// and end cleanly (a null reply) once the client is gone.
+template<typename Item, typename Options, typename List>
+Paginator<Item> *paginate(FlowsClient *client, const Options &options, List list)
+{
+    return new Paginator<Item>(
+        [guard = QPointer<FlowsClient>(client), options, list](const QString &marker) -> ApiReply * {
+            Options page = options;
+            page.marker = marker.isEmpty() ? options.marker : marker;
+            return guard ? list(*guard, page) : nullptr;
+        },
+        client);
+}
+
 void addRoleLists(Body &body, const auto &options)
 {
     body.set(u"flow_viewers"_s, options.flowViewers);
@@ -265,57 +279,30 @@ RunReply *FlowsClient::runFlow(const QString &flowId, const QJsonObject &body, c
 
 FlowPaginator *FlowsClient::paginateFlows(const ListFlowsOptions &options)
 {
-    return new FlowPaginator(
-        [client = QPointer<FlowsClient>(this), options](const QString &marker) -> ApiReply * {
-            ListFlowsOptions page = options;
-            page.marker = marker.isEmpty() ? options.marker : marker;
-            return client ? client->listFlows(page) : nullptr;
-        },
-        this);
+    return paginate<Flow>(this, options, [](FlowsClient &c, const ListFlowsOptions &o) { return c.listFlows(o); });
 }
 
 RunPaginator *FlowsClient::paginateRuns(const ListRunsOptions &options)
 {
-    return new RunPaginator(
-        [client = QPointer<FlowsClient>(this), options](const QString &marker) -> ApiReply * {
-            ListRunsOptions page = options;
-            page.marker = marker.isEmpty() ? options.marker : marker;
-            return client ? client->listRuns(page) : nullptr;
-        },
-        this);
+    return paginate<Run>(this, options, [](FlowsClient &c, const ListRunsOptions &o) { return c.listRuns(o); });
 }
 
 RunLogPaginator *FlowsClient::paginateRunLogs(const QString &runId, const RunLogOptions &options)
 {
-    return new RunLogPaginator(
-        [client = QPointer<FlowsClient>(this), runId, options](const QString &marker) -> ApiReply * {
-            RunLogOptions page = options;
-            page.marker = marker.isEmpty() ? options.marker : marker;
-            return client ? client->getRunLogs(runId, page) : nullptr;
-        },
-        this);
+    return paginate<RunLogEntry>(this, options,
+                                 [runId](FlowsClient &c, const RunLogOptions &o) { return c.getRunLogs(runId, o); });
 }
 
 RegisteredApiPaginator *FlowsClient::paginateRegisteredApis(const ListRegisteredApisOptions &options)
 {
-    return new RegisteredApiPaginator(
-        [client = QPointer<FlowsClient>(this), options](const QString &marker) -> ApiReply * {
-            ListRegisteredApisOptions page = options;
-            page.marker = marker.isEmpty() ? options.marker : marker;
-            return client ? client->listRegisteredApis(page) : nullptr;
-        },
-        this);
+    return paginate<RegisteredApi>(
+        this, options, [](FlowsClient &c, const ListRegisteredApisOptions &o) { return c.listRegisteredApis(o); });
 }
 
 WebInputPaginator *FlowsClient::paginateWebInputs(const ListWebInputsOptions &options)
 {
-    return new WebInputPaginator(
-        [client = QPointer<FlowsClient>(this), options](const QString &marker) -> ApiReply * {
-            ListWebInputsOptions page = options;
-            page.marker = marker.isEmpty() ? options.marker : marker;
-            return client ? client->listWebInputs(page) : nullptr;
-        },
-        this);
+    return paginate<WebInputSummary>(this, options,
+                                     [](FlowsClient &c, const ListWebInputsOptions &o) { return c.listWebInputs(o); });
 }
 
 SpecificFlowClient *FlowsClient::specificFlowClient(const QString &flowId, QObject *parent)

@@ -114,6 +114,11 @@ QDateTime dateTime(const QJsonObject &o, QLatin1StringView key)
     return v.isString() ? parseTime(QStringView(v.toString())) : QDateTime();
 }
 
+QString missingStringMessage(QLatin1StringView key)
+{
+    return QCoreApplication::translate("JsonFields", "The field \"%1\" is missing or not a string").arg(QString(key));
+}
+
 bool requireString(const QJsonObject &o, QLatin1StringView key, QString *out, QString *why)
 {
     const QJsonValue v = o.value(key);
@@ -122,8 +127,7 @@ bool requireString(const QJsonObject &o, QLatin1StringView key, QString *out, QS
         return true;
     }
     if (why)
-        *why =
-            QCoreApplication::translate("JsonFields", "The field \"%1\" is missing or not a string").arg(QString(key));
+        *why = missingStringMessage(key);
     return false;
 }
 

@@ -17,6 +17,8 @@ QDateTime dateTime(const QJsonObject &o, QLatin1StringView key);
 // The same for text already in hand (UTF-8 bytes or UTF-16).
 QDateTime parseTime(QByteArrayView utf8);
 QDateTime parseTime(QStringView text);
+// The message for a required string field that is absent or of another type.
+QString missingStringMessage(QLatin1StringView key);
 // Sets *why and returns false unless o[key] is a non-empty string.
 bool requireString(const QJsonObject &o, QLatin1StringView key, QString *out, QString *why);
 
