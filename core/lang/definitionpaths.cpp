@@ -5,11 +5,11 @@
 #include "core/lang/jsonpath.h"
 #include "core/lang/validationcontext.h"
 
-#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
+using namespace std::string_view_literals;
 
 namespace Flowdeck::Core::Lang {
 
@@ -27,10 +27,9 @@ public:
     void run()
     {
         m_known = knownKeys();
-        const QJsonObject states = c.states();
-        for (auto it = states.begin(); it != states.end(); ++it)
-            if (it.value().isObject())
-                checkState(Loc(m_states, it.key()), it.value().toObject());
+        for (const JsonNode state : c.states())
+            if (state.isObject())
+                checkState(Loc(m_states, state.keyView()), state);
     }
 
 private:
@@ -39,28 +38,26 @@ private:
     // whole state with "$"), which turns the FD302 lint off rather than guessing.
     std::optional<QSet<QString>> knownKeys() const
     {
-        const QJsonObject schema = c.inputSchema().toObject();
-        if (!schema.value("properties"_L1).isObject())
+        const JsonNode properties = c.inputSchema().value("properties"_L1);
+        if (!properties.isObject())
             return std::nullopt;
         QSet<QString> known;
-        for (const QString &key : schema.value("properties"_L1).toObject().keys())
-            known.insert(key);
-        const QJsonObject states = c.states();
-        for (const QJsonValue &value : states) {
-            const QJsonObject state = value.toObject();
-            const QString type = state.value("Type"_L1).toString();
+        for (const JsonNode property : properties)
+            known.insert(property.key());
+        for (const JsonNode state : c.states()) {
+            const std::string_view type = state.value("Type"_L1).stringView();
             const bool replacesByDefault =
-                type == "Action"_L1 || type == "CreateWebInput"_L1 || type == "AwaitWebInput"_L1 ||
-                (type == "Pass"_L1 && (state.contains("Result"_L1) || state.contains("Parameters"_L1)));
-            QList<QJsonValue> writes;
+                type == "Action" || type == "CreateWebInput" || type == "AwaitWebInput" ||
+                (type == "Pass" && (state.contains("Result"_L1) || state.contains("Parameters"_L1)));
+            QList<JsonNode> writes;
             if (state.contains("ResultPath"_L1))
                 writes.append(state.value("ResultPath"_L1));
             else if (replacesByDefault)
                 return std::nullopt;
-            for (const QJsonValue &catcher : state.value("Catch"_L1).toArray())
-                if (catcher.toObject().contains("ResultPath"_L1))
-                    writes.append(catcher.toObject().value("ResultPath"_L1));
-            for (const QJsonValue &write : writes) {
+            for (const JsonNode catcher : state.value("Catch"_L1))
+                if (catcher.contains("ResultPath"_L1))
+                    writes.append(catcher.value("ResultPath"_L1));
+            for (const JsonNode &write : writes) {
                 const auto parsed = JsonPath::parse(write.toString());
                 if (!parsed || parsed->isRoot() || !std::holds_alternative<QString>(parsed->steps().first()))
                     return std::nullopt;
@@ -81,23 +78,24 @@ private:
     }
 
     // Parses a path field; returns it when valid. Reads are checked against the known keys.
-    std::optional<JsonPath> path(const Loc &at, const QJsonValue &value, bool reads = true)
+    std::optional<JsonPath> path(const Loc &at, const JsonNode &value, bool reads = true)
     {
         if (!value.isString())
             return std::nullopt;
         JsonPath::Error error;
-        const auto parsed = JsonPath::parse(value.toString(), &error);
+        const QString text = value.toString();
+        const auto parsed = JsonPath::parse(text, &error);
         if (!parsed)
             c.error("FD220", at,
                     c.tr("\"%1\" is not a valid path: %2 (at character %3)")
-                        .arg(value.toString(), error.message)
+                        .arg(text, error.message)
                         .arg(error.position + 1));
         else if (reads && !parsed->isRoot() && std::holds_alternative<QString>(parsed->steps().first()))
-            unknownKey(at, std::get<QString>(parsed->steps().first()), value.toString());
+            unknownKey(at, std::get<QString>(parsed->steps().first()), text);
         return parsed;
     }
 
-    void resultPath(const Loc &at, const QJsonValue &value)
+    void resultPath(const Loc &at, const JsonNode &value)
     {
         const auto parsed = path(at, value, false);
         if (!parsed)
@@ -108,73 +106,81 @@ private:
             c.error("FD225", at, c.tr("A ResultPath cannot contain '*': name one place to store the result"));
     }
 
-    void checkState(const Loc &at, const QJsonObject &state)
+    void checkState(const Loc &at, const JsonNode &state)
     {
-        const QString type = state.value("Type"_L1).toString();
-        for (const char *field : {"InputPath", "SecondsPath", "TimestampPath", "ErrorPath", "CausePath"})
-            path(Loc(at, QString::fromLatin1(field)), state.value(QLatin1StringView(field)));
+        const std::string_view type = state.value("Type"_L1).stringView();
+        for (const std::string_view field :
+             {"InputPath"sv, "SecondsPath"sv, "TimestampPath"sv, "ErrorPath"sv, "CausePath"sv})
+            path(Loc(at, field), state.value(field));
         if (state.contains("ResultPath"_L1))
-            resultPath(Loc(at, u"ResultPath"_s), state.value("ResultPath"_L1));
-        else if (type == "Action"_L1)
+            resultPath(Loc(at, "ResultPath"), state.value("ResultPath"_L1));
+        else if (type == "Action")
             c.warning("FD224", at,
                       c.tr("Without \"ResultPath\" the action's result replaces the whole run state; add e.g. "
                            "\"ResultPath\": \"$.%1Result\"")
                           .arg(at.lastKey().remove(QRegularExpression(u"[^A-Za-z0-9_]"_s))),
                       true);
-        if (state.value("Parameters"_L1).isObject())
-            parameters(Loc(at, u"Parameters"_s), state.value("Parameters"_L1).toObject());
-        const QJsonArray catchers = state.value("Catch"_L1).toArray();
-        const Loc catchAt(at, u"Catch"_s);
-        for (qsizetype i = 0; i < catchers.size(); ++i)
-            if (catchers.at(i).toObject().contains("ResultPath"_L1))
-                resultPath(Loc(Loc(catchAt, i), u"ResultPath"_s), catchers.at(i).toObject().value("ResultPath"_L1));
-        const QJsonArray choices = state.value("Choices"_L1).toArray();
+        const JsonNode params = state.value("Parameters"_L1);
+        if (params.isObject())
+            parameters(Loc(at, "Parameters"), params);
+        const Loc catchAt(at, "Catch");
+        const JsonNode catchers = state.value("Catch"_L1);
+        for (qsizetype i = 0; i < catchers.size(); ++i) {
+            const Loc item(catchAt, i);
+            if (catchers.at(i).contains("ResultPath"_L1))
+                resultPath(Loc(item, "ResultPath"), catchers.at(i).value("ResultPath"_L1));
+        }
+        const Loc choicesAt(at, "Choices");
+        const JsonNode choices = state.value("Choices"_L1);
         for (qsizetype i = 0; i < choices.size(); ++i)
-            rule(Loc(Loc(at, u"Choices"_s), i), choices.at(i).toObject());
-        if (type == "Action"_L1)
+            rule(Loc(choicesAt, i), choices.at(i));
+        if (type == "Action")
             retiredTransfer(at, state);
     }
 
-    void rule(const Loc &at, const QJsonObject &r)
+    void rule(const Loc &at, const JsonNode &r)
     {
-        for (auto it = r.begin(); it != r.end(); ++it) {
-            if (it.key() == "Variable"_L1 || (it.key().endsWith("Path"_L1) && it.value().isString()))
-                path(Loc(at, it.key()), it.value());
-            else if (it.key() == "Not"_L1)
-                rule(Loc(at, it.key()), it.value().toObject());
-            else if (it.key() == "And"_L1 || it.key() == "Or"_L1)
-                for (qsizetype i = 0; i < it.value().toArray().size(); ++i)
-                    rule(Loc(Loc(at, it.key()), i), it.value().toArray().at(i).toObject());
+        for (const JsonNode value : r) {
+            const std::string_view key = value.keyView();
+            if (key == "Variable" || (key.ends_with("Path") && value.isString())) {
+                path(Loc(at, key), value);
+            } else if (key == "Not") {
+                rule(Loc(at, key), value);
+            } else if (key == "And" || key == "Or") {
+                const Loc list(at, key);
+                for (qsizetype i = 0; i < value.size(); ++i)
+                    rule(Loc(list, i), value.at(i));
+            }
         }
     }
 
     // Parameters and everything nested in them: ".$" keys hold paths, ".=" keys expressions.
-    void parameters(const Loc &at, const QJsonValue &value)
+    void parameters(const Loc &at, const JsonNode &value)
     {
         if (value.isArray()) {
-            for (qsizetype i = 0; i < value.toArray().size(); ++i)
-                parameters(Loc(at, i), value.toArray().at(i));
+            for (qsizetype i = 0; i < value.size(); ++i)
+                parameters(Loc(at, i), value.at(i));
             return;
         }
         if (!value.isObject())
             return;
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            const Loc here(at, it.key());
-            if (it.key().endsWith(".$"_L1))
-                reference(here, it.value());
-            else if (it.key().endsWith(".="_L1))
-                expression(here, it.value());
-            else if (it.key() == "__Private_Parameters"_L1)
+        for (const JsonNode member : value) {
+            const std::string_view key = member.keyView();
+            const Loc here(at, key);
+            if (key.ends_with(".$"))
+                reference(here, member);
+            else if (key.ends_with(".="))
+                expression(here, member);
+            else if (key == "__Private_Parameters")
                 continue;
-            else if (it.value().isString())
-                constant(here, it.key(), it.value().toString());
+            else if (member.isString())
+                constant(here, member);
             else
-                parameters(here, it.value());
+                parameters(here, member);
         }
     }
 
-    void reference(const Loc &at, const QJsonValue &value)
+    void reference(const Loc &at, const JsonNode &value)
     {
         if (!value.isString()) {
             c.error("FD220", at, c.tr("A \".$\" parameter takes a path such as \"$.input.name\""));
@@ -183,14 +189,15 @@ private:
         path(at, value);
     }
 
-    void expression(const Loc &at, const QJsonValue &value)
+    void expression(const Loc &at, const JsonNode &value)
     {
         if (!value.isString()) {
             c.error("FD221", at, c.tr("A \".=\" parameter takes an expression written as a string"));
             return;
         }
+        const QString text = value.toString();
         Expression::Error error;
-        const auto parsed = Expression::parse(value.toString(), &error);
+        const auto parsed = Expression::parse(text, &error);
         if (!parsed) {
             c.error(
                 "FD221", at,
@@ -199,7 +206,6 @@ private:
         }
         if (!m_known)
             return; // nothing to check names against
-        const QString text = value.toString();
         for (const QString &name : parsed->names()) {
             // "x if is_present('x') else ..." checks before it reads: not a mistake.
             const bool guarded = std::any_of(std::begin(GuardFunctions), std::end(GuardFunctions), [&](const char *f) {
@@ -212,29 +218,37 @@ private:
     }
 
     // The classic mistake: a path as a constant. Without ".$" the text itself is sent.
-    void constant(const Loc &at, const QString &key, const QString &value)
+    void constant(const Loc &at, const JsonNode &member)
     {
+        const std::string_view value = member.stringView();
+        if (value.size() < 2 || value[0] != '$' || (value[1] != '.' && value[1] != '['))
+            return; // the common case, decided without building strings
         static const QRegularExpression looksLikePath(u"^\\$(\\.[A-Za-z_]|\\[)"_s);
-        if (value.startsWith(u'$') && looksLikePath.match(value).hasMatch() && JsonPath::parse(value))
+        const QString text = member.toString();
+        if (looksLikePath.match(text).hasMatch() && JsonPath::parse(text))
             c.warning("FD300", at,
                       c.tr("\"%1\" looks like a path, but \"%2\" has no \".$\" suffix, so the text \"%1\" itself is "
                            "sent; rename the key to \"%2.$\" to send the value at that path")
-                          .arg(value, key),
+                          .arg(text, member.key()),
                       true);
     }
 
     // actions.(automate.)globus.org/transfer/* shut down on 2025-01-22 (reference §5.6).
-    void retiredTransfer(const Loc &at, const QJsonObject &state)
+    void retiredTransfer(const Loc &at, const JsonNode &state)
     {
+        const std::string_view url = state.value("ActionUrl"_L1).stringView();
+        if (!url.starts_with("https://actions.globus.org/transfer/") &&
+            !url.starts_with("https://actions.automate.globus.org/transfer/"))
+            return; // the common case, decided without a regular expression
         static const QRegularExpression retired(
             u"^https://actions\\.(automate\\.)?globus\\.org/transfer/([a-z_]+)/?$"_s);
-        const QRegularExpressionMatch match = retired.match(state.value("ActionUrl"_L1).toString());
+        const QRegularExpressionMatch match = retired.match(toQString(url));
         if (!match.hasMatch())
             return;
         QString operation = match.captured(2);
         if (operation == "set_permission"_L1)
             operation = u"manage_permission"_s;
-        c.error("FD301", Loc(at, u"ActionUrl"_s),
+        c.error("FD301", Loc(at, "ActionUrl"),
                 c.tr("This Transfer action provider was shut down on 2025-01-22; use "
                      "\"https://transfer.actions.globus.org/%1\" (its inputs are renamed: transfer_items → DATA, "
                      "source_endpoint_id → source_endpoint, destination_endpoint_id → destination_endpoint)")
@@ -242,14 +256,14 @@ private:
         static const QHash<QString, QString> renamed{{u"transfer_items"_s, u"DATA"_s},
                                                      {u"source_endpoint_id"_s, u"source_endpoint"_s},
                                                      {u"destination_endpoint_id"_s, u"destination_endpoint"_s}};
-        const QJsonObject params = state.value("Parameters"_L1).toObject();
-        for (auto it = params.begin(); it != params.end(); ++it) {
-            QString base = it.key();
+        const Loc paramsAt(at, "Parameters");
+        for (const JsonNode member : state.value("Parameters"_L1)) {
+            QString base = member.key();
             const QString suffix = base.endsWith(".$"_L1) || base.endsWith(".="_L1) ? base.right(2) : QString();
             base.chop(suffix.size());
             if (renamed.contains(base))
                 c.warning(
-                    "FD303", Loc(Loc(at, u"Parameters"_s), it.key()),
+                    "FD303", Loc(paramsAt, member.keyView()),
                     c.tr("The current Transfer action provider calls this \"%1\"").arg(renamed.value(base) + suffix),
                     true);
         }
@@ -258,7 +272,7 @@ private:
     ValidationContext &c;
     std::optional<QSet<QString>> m_known;
     const Loc m_root;
-    const Loc m_states{m_root, u"States"_s};
+    const Loc m_states{m_root, "States"};
 };
 
 } // namespace

@@ -27,15 +27,10 @@ ValidationContext::ValidationContext(const JsonText &text, const QJsonArray &def
     : m_text(text)
     , m_definitionPath(definitionPath)
 {
-    const QJsonObject root = text.value().toObject();
-    m_definition = definitionPath.isEmpty() ? root : root.value(definitionPath.first().toString()).toObject();
+    const JsonNode root = text.root();
+    m_definition = definitionPath.isEmpty() ? root : root.value(definitionPath.first().toString());
     if (!definitionPath.isEmpty())
         m_inputSchema = root.value("input_schema"_L1);
-}
-
-QJsonObject ValidationContext::states() const
-{
-    return m_definition.value("States"_L1).toObject();
 }
 
 QJsonArray Loc::toArray() const
@@ -45,7 +40,7 @@ QJsonArray Loc::toArray() const
         chain.prepend(at);
     QJsonArray array;
     for (const Loc *at : chain)
-        array.append(at->m_index >= 0 ? QJsonValue(at->m_index) : QJsonValue(at->m_key));
+        array.append(at->m_index >= 0 ? QJsonValue(at->m_index) : QJsonValue(at->lastKey()));
     return array;
 }
 
@@ -99,7 +94,7 @@ QList<Diagnostic> validate(const JsonText &text)
     if (!text.isValid())
         return diagnostics;
     // A flow document holds the definition under "definition"; anything else is a bare definition.
-    const QJsonObject root = text.value().toObject();
+    const JsonNode root = text.root();
     const bool flowDocument = root.value("definition"_L1).isObject() && !root.contains("States"_L1);
     ValidationContext context(text, flowDocument ? QJsonArray{u"definition"_s} : QJsonArray());
     checkStructure(context);
@@ -107,7 +102,7 @@ QList<Diagnostic> validate(const JsonText &text)
     checkPaths(context);
     diagnostics.append(context.take());
     if (flowDocument && root.contains("input_schema"_L1))
-        diagnostics.append(checkInputSchema(text, root.value("input_schema"_L1)));
+        diagnostics.append(checkInputSchema(text, root.value("input_schema"_L1).toJsonValue()));
     // In reading order, as editors and compilers list problems.
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
         return a.range.start.offset < b.range.start.offset;

@@ -102,6 +102,8 @@ public:
         }
         case Kind::Call:
             return call(n);
+        case Kind::Method:
+            return method(n);
         }
         return std::nullopt;
     }
@@ -335,6 +337,133 @@ private:
                        "getattr('path', default)")
                         .arg(n.text),
                     n);
+    }
+
+    // The methods of Python's str, list and dict that flows use to shape paths and labels.
+    Value method(const Expression::Node &n)
+    {
+        QList<QJsonValue> args;
+        for (const auto &child : n.children) {
+            const Value v = eval(*child);
+            if (!v)
+                return std::nullopt;
+            args.append(*v);
+        }
+        const QJsonValue self = args.takeFirst();
+        const QString &name = n.text;
+        auto arg = [&](qsizetype i) { return i < args.size() ? args.at(i) : QJsonValue(QJsonValue::Undefined); };
+        auto strings = [&](qsizetype count) {
+            return args.size() == count &&
+                   std::all_of(args.begin(), args.end(), [](const QJsonValue &a) { return a.isString(); });
+        };
+        if (self.isString()) {
+            const QString text = self.toString();
+            if (args.isEmpty() && name == "upper"_L1)
+                return text.toUpper();
+            if (args.isEmpty() && name == "lower"_L1)
+                return text.toLower();
+            if ((name == "strip"_L1 || name == "lstrip"_L1 || name == "rstrip"_L1) && (args.isEmpty() || strings(1)))
+                return strip(text, name, args.isEmpty() ? QString() : args.at(0).toString());
+            if ((name == "startswith"_L1 || name == "endswith"_L1) && strings(1))
+                return name == "startswith"_L1 ? text.startsWith(args.at(0).toString())
+                                               : text.endsWith(args.at(0).toString());
+            if (name == "replace"_L1 && strings(2))
+                return QString(text).replace(args.at(0).toString(), args.at(1).toString());
+            if (name == "find"_L1 && strings(1))
+                return double(text.indexOf(args.at(0).toString()));
+            if (name == "count"_L1 && strings(1) && !args.at(0).toString().isEmpty())
+                return double(text.count(args.at(0).toString()));
+            if (name == "split"_L1 && args.size() <= 2 && (args.isEmpty() || arg(0).isString() || arg(0).isNull()) &&
+                (args.size() < 2 || arg(1).isDouble()))
+                return split(text, arg(0), args.size() < 2 ? -1 : qsizetype(arg(1).toDouble()), n);
+            if (name == "join"_L1 && args.size() == 1 && args.at(0).isArray()) {
+                QStringList parts;
+                for (const QJsonValue &part : args.at(0).toArray()) {
+                    if (!part.isString())
+                        return fail(tr("sequence item: expected str instance, %1 found").arg(typeName(part)), n);
+                    parts.append(part.toString());
+                }
+                return parts.join(text);
+            }
+        } else if (self.isArray()) {
+            const QJsonArray list = self.toArray();
+            if (name == "count"_L1 && args.size() == 1)
+                return double(std::count(list.begin(), list.end(), args.at(0)));
+            if (name == "index"_L1 && args.size() == 1) {
+                const auto found = std::find(list.begin(), list.end(), args.at(0));
+                if (found == list.end())
+                    return fail(tr("ValueError: the value is not in the list"), n);
+                return double(found - list.begin());
+            }
+        } else if (self.isObject()) {
+            const QJsonObject object = self.toObject();
+            if (name == "get"_L1 && (args.size() == 1 || args.size() == 2) && args.at(0).isString())
+                return object.contains(args.at(0).toString()) ? object.value(args.at(0).toString())
+                                                              : (args.size() == 2 ? args.at(1) : QJsonValue());
+            if (name == "keys"_L1 && args.isEmpty())
+                return QJsonArray::fromStringList(object.keys());
+            if (name == "values"_L1 && args.isEmpty()) {
+                QJsonArray values;
+                for (const QJsonValue &value : object)
+                    values.append(value);
+                return values;
+            }
+        }
+        return fail(tr("'%1' object has no method '%2' taking these arguments (supported: str upper, lower, strip, "
+                       "lstrip, rstrip, split, join, replace, startswith, endswith, find, count; list count, index; "
+                       "dict get, keys, values)")
+                        .arg(typeName(self), name),
+                    n);
+    }
+
+    static QString strip(const QString &text, const QString &how, const QString &chars)
+    {
+        auto strippable = [&](QChar c) { return chars.isEmpty() ? c.isSpace() : chars.contains(c); };
+        qsizetype begin = 0, end = text.size();
+        if (how != "rstrip"_L1)
+            while (begin < end && strippable(text.at(begin)))
+                ++begin;
+        if (how != "lstrip"_L1)
+            while (end > begin && strippable(text.at(end - 1)))
+                --end;
+        return text.mid(begin, end - begin);
+    }
+
+    // Python's str.split: no separator splits on runs of whitespace and drops empty parts.
+    Value split(const QString &text, const QJsonValue &separator, qsizetype maxSplit, const Expression::Node &n)
+    {
+        QJsonArray parts;
+        if (separator.isString()) {
+            const QString sep = separator.toString();
+            if (sep.isEmpty())
+                return fail(tr("ValueError: empty separator"), n);
+            qsizetype from = 0;
+            for (qsizetype at; (maxSplit < 0 || parts.size() < maxSplit) && (at = text.indexOf(sep, from)) >= 0;
+                 from = at + sep.size())
+                parts.append(text.mid(from, at - from));
+            parts.append(text.mid(from));
+            return parts;
+        }
+        qsizetype at = 0;
+        const qsizetype size = text.size();
+        while (at < size) {
+            while (at < size && text.at(at).isSpace())
+                ++at;
+            if (at == size)
+                break;
+            qsizetype end = at;
+            if (maxSplit >= 0 && parts.size() == maxSplit) {
+                end = size;
+                while (end > at && text.at(end - 1).isSpace())
+                    --end;
+            } else {
+                while (end < size && !text.at(end).isSpace())
+                    ++end;
+            }
+            parts.append(text.mid(at, end - at));
+            at = end;
+        }
+        return parts;
     }
 
     // ["dir", "last"]; a trailing '/' is ignored and the Globus home marker "/~/" stays a directory.

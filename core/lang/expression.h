@@ -12,7 +12,8 @@ namespace Flowdeck::Core::Lang {
 
 // The expression language of ".=" parameters (simpleeval-like Python): literals, names of run-state
 // keys, attribute and index access, arithmetic, string and list "+", comparisons, and/or/not,
-// "x if c else y", list literals, backtick JSONPaths, and pathsplit(), is_present(), getattr().
+// "x if c else y", list literals, backtick JSONPaths, pathsplit(), is_present(), getattr(), and the
+// common methods of str, list and dict ("path.split('/')[-1]", "label.upper()").
 // Parsed once, evaluated many times; immutable, any thread.
 class Expression
 {

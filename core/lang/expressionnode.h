@@ -28,6 +28,7 @@ struct Expression::Node
         Conditional, // children[1] if children[0] else children[2]
         Compare,     // children[0] operators[0] children[1] operators[1] ... (Python's chained comparison)
         Call,        // text(children...)
+        Method,      // children[0].text(children[1...]): Python's str, list and dict methods
     };
     Kind kind = Kind::Literal;
     QJsonValue value;

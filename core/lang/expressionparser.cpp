@@ -351,8 +351,16 @@ private:
             if (accept(".")) {
                 if (peek().type != Token::Type::Name)
                     return fail(tr("Expected a name after '.'"), peek().position);
-                node = make(Expression::Node::Kind::Attribute, at, {node}, peek().text);
+                const QString name = peek().text;
                 ++m_at;
+                if (accept("(")) { // a method call: "path.split('/')"
+                    QList<ExpressionNodePtr> args{node};
+                    if (!sequence(")", &args))
+                        return nullptr;
+                    node = make(Expression::Node::Kind::Method, at, args, name);
+                } else {
+                    node = make(Expression::Node::Kind::Attribute, at, {node}, name);
+                }
             } else if (accept("[")) {
                 node = subscript(node, at);
             } else if (isOp("(") && node->kind == Expression::Node::Kind::Name) {

@@ -2,52 +2,66 @@
 #include "core/lang/jsontext.h"
 
 #include <QCoreApplication>
-#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Core::Lang {
 
-// One JSON value in the text. Objects keep their keys in text order, duplicates included.
+// One JSON value in the text. A container's children sit together in Data::children, in text order
+// (duplicates included), so walking and indexing need no per-node allocation.
 struct JsonText::Node
 {
-    qsizetype keyStart = -1;
-    qsizetype keyEnd = -1;
     qsizetype start = 0;
     qsizetype end = 0;
-    bool isObject = false;
-    QStringList keys;                   // objects: keys[i] names children[i]
-    QList<int> children;                // indexes into Data::nodes
-    QHash<QString, int> lastIndexOfKey; // only for large objects: lookups stay O(1) with 100,000 states
-
-    qsizetype indexOf(const QString &key) const
-    {
-        if (!lastIndexOfKey.isEmpty())
-            return lastIndexOfKey.value(key, -1);
-        return keys.lastIndexOf(key);
-    }
+    qsizetype keyStart = -1; // the member name, quotes included
+    qsizetype keyEnd = -1;
+    int childBegin = 0;     // into Data::children
+    int childCount = 0;     // duplicates included
+    int memberCount = 0;    // objects: duplicates counted once
+    int keyIndex = -1;      // large objects: into Data::keyIndexes
+    int decodedKey = -1;    // escaped member names: into Data::decoded
+    int decodedString = -1; // escaped strings: into Data::decoded
+    JsonNode::Type type = JsonNode::Type::Undefined;
+    bool superseded = false; // a later member has the same name
 };
 
 struct JsonText::Data
 {
     QByteArray text;
-    QJsonValue value{QJsonValue::Undefined};
     QList<JsonTextProblem> problems;
     std::vector<Node> nodes;
+    std::vector<int> children;
+    std::deque<std::string> decoded; // a deque: views into it stay valid as it grows
+    std::vector<std::unordered_map<std::string_view, int>> keyIndexes;
     std::vector<qsizetype> lineStarts{0};
     std::vector<bool> lineHasNonAscii{false}; // columns on ASCII lines need no counting
     bool valid = false;
+    mutable std::once_flag valueBuilt;
+    mutable QJsonValue value{QJsonValue::Undefined};
 
     TextPosition position(qsizetype offset) const;
     TextRange range(qsizetype start, qsizetype end) const { return {position(start), position(end)}; }
+    std::string_view keyOf(const Node &n) const
+    {
+        if (n.decodedKey >= 0)
+            return decoded[size_t(n.decodedKey)];
+        return {text.constData() + n.keyStart + 1, size_t(n.keyEnd - n.keyStart - 2)};
+    }
+    int member(const Node &object, std::string_view key) const;
     int find(const QJsonArray &path, int *depthReached = nullptr) const;
 };
 
@@ -92,6 +106,79 @@ int utf8SequenceLength(const unsigned char *p, const unsigned char *end)
     return length;
 }
 
+// Appends code point c to out as UTF-8.
+void appendUtf8(std::string &out, char32_t c)
+{
+    if (c < 0x80) {
+        out += char(c);
+    } else if (c < 0x800) {
+        out += char(0xC0 | (c >> 6));
+        out += char(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += char(0xE0 | (c >> 12));
+        out += char(0x80 | ((c >> 6) & 0x3F));
+        out += char(0x80 | (c & 0x3F));
+    } else {
+        out += char(0xF0 | (c >> 18));
+        out += char(0x80 | ((c >> 12) & 0x3F));
+        out += char(0x80 | ((c >> 6) & 0x3F));
+        out += char(0x80 | (c & 0x3F));
+    }
+}
+
+// The text of a string whose escapes the parser has already checked; lone surrogates become U+FFFD.
+std::string unescape(const char *p, const char *end)
+{
+    std::string out;
+    out.reserve(size_t(end - p));
+    auto hex4 = [](const char *at) {
+        unsigned int v = 0;
+        std::from_chars(at, at + 4, v, 16);
+        return char32_t(v);
+    };
+    while (p < end) {
+        if (*p != '\\') {
+            out += *p++;
+            continue;
+        }
+        const char e = p[1];
+        p += 2;
+        switch (e) {
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'u': {
+            char32_t c = hex4(p);
+            p += 4;
+            if (c >= 0xD800 && c < 0xDC00 && end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
+                const char32_t low = hex4(p + 2);
+                if (low >= 0xDC00 && low < 0xE000) {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+                    p += 6;
+                }
+            }
+            appendUtf8(out, c >= 0xD800 && c < 0xE000 ? char32_t(0xFFFD) : c);
+            break;
+        }
+        default:
+            out += e; // \" \\ \/
+        }
+    }
+    return out;
+}
+
 class Parser
 {
 public:
@@ -117,6 +204,8 @@ public:
     }
 
 private:
+    using Type = JsonNode::Type;
+
     bool fail(qsizetype start, qsizetype end, const QString &message)
     {
         m_d.problems.append({JsonTextProblem::Kind::Syntax, m_d.range(start, std::max(end, start)), message});
@@ -152,10 +241,13 @@ private:
             ++m_pos;
     }
 
-    int newNode(qsizetype start)
+    JsonText::Node &node(int index) { return m_d.nodes[size_t(index)]; }
+
+    int newNode(qsizetype start, Type type)
     {
-        m_d.nodes.push_back({});
+        m_d.nodes.emplace_back();
         m_d.nodes.back().start = start;
+        m_d.nodes.back().type = type;
         return int(m_d.nodes.size() - 1);
     }
 
@@ -172,22 +264,27 @@ private:
             return -1;
         }
         const char c = m_text[m_pos];
-        int node = -1;
+        int index = -1;
         bool ok = false;
         if (c == '{') {
-            node = newNode(start);
-            ok = object(node, depth);
+            index = newNode(start, Type::Object);
+            ok = object(index, depth);
         } else if (c == '[') {
-            node = newNode(start);
-            ok = array(node, depth);
+            index = newNode(start, Type::Array);
+            ok = array(index, depth);
         } else if (c == '"') {
-            node = newNode(start);
-            ok = string(nullptr);
+            index = newNode(start, Type::String);
+            int decoded = -1;
+            ok = string(&decoded);
+            node(index).decodedString = decoded;
         } else if (c == '-' || (c >= '0' && c <= '9')) {
-            node = newNode(start);
+            index = newNode(start, Type::Number);
             ok = number();
-        } else if (literal("true") || literal("false") || literal("null")) {
-            node = newNode(start);
+        } else if (literal("true") || literal("false")) {
+            index = newNode(start, Type::Bool);
+            ok = true;
+        } else if (literal("null")) {
+            index = newNode(start, Type::Null);
             ok = true;
         } else {
             fail(m_pos, m_pos + 1,
@@ -196,8 +293,8 @@ private:
         }
         if (!ok)
             return -1;
-        m_d.nodes[size_t(node)].end = m_pos;
-        return node;
+        node(index).end = m_pos;
+        return index;
     }
 
     bool literal(const char *word)
@@ -209,10 +306,21 @@ private:
         return true;
     }
 
-    bool object(int node, int depth)
+    // Moves the children collected on the scratch stack since mark into the node's slice.
+    void adoptChildren(int index, size_t mark)
     {
-        m_d.nodes[size_t(node)].isObject = true;
-        QHash<QString, qsizetype> seen; // key -> index, for duplicate detection in linear time
+        JsonText::Node &n = node(index);
+        n.childBegin = int(m_d.children.size());
+        n.childCount = int(m_scratch.size() - mark);
+        m_d.children.insert(m_d.children.end(), m_scratch.begin() + qsizetype(mark), m_scratch.end());
+        m_scratch.resize(mark);
+    }
+
+    bool object(int index, int depth)
+    {
+        const size_t mark = m_scratch.size();
+        std::unordered_map<std::string_view, int> keys; // only past SmallObject members: name -> node
+        int members = 0;
         const qsizetype open = m_pos++;
         skipSpace();
         if (m_pos < m_size && m_text[m_pos] == '}') {
@@ -226,8 +334,8 @@ private:
             if (m_text[m_pos] != '"')
                 return fail(m_pos, m_pos + 1, tr("A member name in double quotes was expected"));
             const qsizetype keyStart = m_pos;
-            QString key;
-            if (!string(&key))
+            int decodedKey = -1;
+            if (!string(&decodedKey))
                 return false;
             const qsizetype keyEnd = m_pos;
             skipSpace();
@@ -238,20 +346,37 @@ private:
             const int child = value(depth + 1);
             if (child < 0)
                 return false;
-            m_d.nodes[size_t(child)].keyStart = keyStart;
-            m_d.nodes[size_t(child)].keyEnd = keyEnd;
-            // Small objects (almost all) scan their few keys; large ones switch to a hash.
-            QStringList &keys = m_d.nodes[size_t(node)].keys;
-            if (keys.size() == SmallObject)
-                for (qsizetype i = 0; i < keys.size(); ++i)
-                    seen.insert(keys.at(i), i);
-            const qsizetype earlier = keys.size() < SmallObject ? keys.lastIndexOf(key) : seen.value(key, -1);
-            if (earlier >= 0)
-                noteDuplicate(node, earlier, key, keyStart, keyEnd);
-            if (keys.size() >= SmallObject)
-                seen.insert(key, keys.size());
-            keys.append(key);
-            m_d.nodes[size_t(node)].children.append(child);
+            JsonText::Node &c = node(child);
+            c.keyStart = keyStart;
+            c.keyEnd = keyEnd;
+            c.decodedKey = decodedKey;
+            const std::string_view key = m_d.keyOf(c);
+            // Small objects (almost all) scan their few names; large ones switch to a hash.
+            const size_t count = m_scratch.size() - mark;
+            if (count == SmallObject)
+                for (size_t i = mark; i < m_scratch.size(); ++i)
+                    keys[m_d.keyOf(node(m_scratch[i]))] = m_scratch[i];
+            int earlier = -1;
+            if (count < SmallObject) {
+                for (size_t i = m_scratch.size(); i-- > mark;)
+                    if (m_d.keyOf(node(m_scratch[i])) == key) {
+                        earlier = m_scratch[i];
+                        break;
+                    }
+            } else {
+                const auto [it, inserted] = keys.try_emplace(key, child);
+                if (!inserted) {
+                    earlier = it->second;
+                    it->second = child;
+                }
+            }
+            if (earlier >= 0) {
+                noteDuplicate(earlier, key, keyStart, keyEnd);
+                node(earlier).superseded = true;
+            } else {
+                ++members;
+            }
+            m_scratch.push_back(child);
             skipSpace();
             if (m_pos < m_size && m_text[m_pos] == ',') {
                 ++m_pos;
@@ -259,9 +384,12 @@ private:
             }
             if (m_pos < m_size && m_text[m_pos] == '}') {
                 ++m_pos;
-                if (seen.size() > 32) // big objects (States) keep their index for path lookups
-                    for (auto it = seen.cbegin(); it != seen.cend(); ++it)
-                        m_d.nodes[size_t(node)].lastIndexOfKey.insert(it.key(), int(it.value()));
+                adoptChildren(index, mark);
+                node(index).memberCount = members;
+                if (!keys.empty()) { // large objects (States) keep their index for lookups
+                    node(index).keyIndex = int(m_d.keyIndexes.size());
+                    m_d.keyIndexes.push_back(std::move(keys));
+                }
                 return true;
             }
             if (m_pos >= m_size)
@@ -270,21 +398,20 @@ private:
         }
     }
 
-    void noteDuplicate(int node, qsizetype earlier, const QString &key, qsizetype keyStart, qsizetype keyEnd)
+    void noteDuplicate(int earlier, std::string_view key, qsizetype keyStart, qsizetype keyEnd)
     {
-        const JsonText::Node &parent = m_d.nodes[size_t(node)];
-        const JsonText::Node &first = m_d.nodes[size_t(parent.children.at(earlier))];
-        const TextPosition at = m_d.position(first.keyStart);
+        const TextPosition at = m_d.position(node(earlier).keyStart);
         m_d.problems.append({JsonTextProblem::Kind::DuplicateKey, m_d.range(keyStart, keyEnd),
                              tr("Duplicate key \"%1\": this value replaces the one at line %2, column %3, "
                                 "which is silently lost")
-                                 .arg(key)
+                                 .arg(QString::fromUtf8(key.data(), qsizetype(key.size())))
                                  .arg(at.line)
                                  .arg(at.column)});
     }
 
-    bool array(int node, int depth)
+    bool array(int index, int depth)
     {
+        const size_t mark = m_scratch.size();
         const qsizetype open = m_pos++;
         skipSpace();
         if (m_pos < m_size && m_text[m_pos] == ']') {
@@ -296,7 +423,7 @@ private:
             const int child = value(depth + 1);
             if (child < 0)
                 return false;
-            m_d.nodes[size_t(node)].children.append(child);
+            m_scratch.push_back(child);
             skipSpace();
             if (m_pos < m_size && m_text[m_pos] == ',') {
                 ++m_pos;
@@ -304,6 +431,7 @@ private:
             }
             if (m_pos < m_size && m_text[m_pos] == ']') {
                 ++m_pos;
+                adoptChildren(index, mark);
                 return true;
             }
             if (m_pos >= m_size)
@@ -312,8 +440,8 @@ private:
         }
     }
 
-    // A string at m_pos; decoded into *out when asked (keys), validated either way.
-    bool string(QString *out)
+    // A string at m_pos, validated; one with escapes is decoded into Data::decoded (*decoded is its index).
+    bool string(int *decoded)
     {
         const qsizetype open = m_pos++;
         const qsizetype contentStart = m_pos;
@@ -337,10 +465,9 @@ private:
         if (m_pos >= m_size)
             return fail(open, open + 1, tr("This string is never closed with '\"'"));
         const qsizetype contentEnd = m_pos++;
-        if (out) {
-            const QByteArray raw(m_text + contentStart, contentEnd - contentStart);
-            *out = escaped ? QJsonDocument::fromJson("[\"" + raw + "\"]").array().at(0).toString()
-                           : QString::fromUtf8(raw);
+        if (escaped) {
+            *decoded = int(m_d.decoded.size());
+            m_d.decoded.push_back(unescape(m_text + contentStart, m_text + contentEnd));
         }
         return true;
     }
@@ -383,18 +510,23 @@ private:
         } else if (digits() == 0) {
             return fail(start, m_pos + 1, tr("A digit was expected in this number"));
         }
+        bool plain = true; // an integer: at most 15 digits always fits a double
         if (m_pos < m_size && m_text[m_pos] == '.') {
+            plain = false;
             ++m_pos;
             if (digits() == 0)
                 return fail(start, m_pos + 1, tr("Digits were expected after the decimal point"));
         }
         if (m_pos < m_size && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
+            plain = false;
             ++m_pos;
             if (m_pos < m_size && (m_text[m_pos] == '+' || m_text[m_pos] == '-'))
                 ++m_pos;
             if (digits() == 0)
                 return fail(start, m_pos + 1, tr("Digits were expected in the exponent"));
         }
+        if (plain && m_pos - start <= 15)
+            return true;
         bool ok = false;
         const double v = QByteArray(m_text + start, m_pos - start).toDouble(&ok);
         if (!ok || std::isinf(v))
@@ -406,6 +538,7 @@ private:
     const char *m_text;
     qsizetype m_size;
     qsizetype m_pos = 0;
+    std::vector<int> m_scratch; // children of the containers being read, innermost last
 };
 
 } // namespace
@@ -427,6 +560,19 @@ TextPosition JsonText::Data::position(qsizetype offset) const
     return {offset, int(lineIndex) + 1, column};
 }
 
+int JsonText::Data::member(const Node &object, std::string_view key) const
+{
+    if (object.keyIndex >= 0) {
+        const auto &index = keyIndexes[size_t(object.keyIndex)];
+        const auto it = index.find(key);
+        return it == index.end() ? -1 : it->second;
+    }
+    for (int i = object.childBegin + object.childCount; i-- > object.childBegin;) // the last of duplicates
+        if (keyOf(nodes[size_t(children[size_t(i)])]) == key)
+            return children[size_t(i)];
+    return -1;
+}
+
 int JsonText::Data::find(const QJsonArray &path, int *depthReached) const
 {
     if (nodes.empty())
@@ -436,12 +582,12 @@ int JsonText::Data::find(const QJsonArray &path, int *depthReached) const
     for (const QJsonValue &step : path) {
         const Node &n = nodes[size_t(node)];
         int next = -1;
-        if (n.isObject && step.isString()) {
-            const qsizetype i = n.indexOf(step.toString());
-            next = i < 0 ? -1 : n.children.at(i);
-        } else if (!n.isObject && step.isDouble()) {
+        if (n.type == JsonNode::Type::Object && step.isString()) {
+            const QByteArray key = step.toString().toUtf8();
+            next = member(n, std::string_view(key.constData(), size_t(key.size())));
+        } else if (n.type == JsonNode::Type::Array && step.isDouble()) {
             const qint64 i = step.toInteger(-1);
-            next = (i >= 0 && i < n.children.size()) ? n.children.at(i) : -1;
+            next = (i >= 0 && i < n.childCount) ? children[size_t(n.childBegin + i)] : -1;
         }
         if (next < 0)
             break;
@@ -457,20 +603,10 @@ JsonText JsonText::parse(const QByteArray &utf8)
 {
     auto data = std::make_shared<Data>();
     data->text = utf8;
-    data->nodes.reserve(size_t(utf8.size() / 16 + 1));
+    data->nodes.reserve(size_t(utf8.size() / 12 + 1));
+    data->children.reserve(size_t(utf8.size() / 12 + 1));
     Parser parser(*data);
     data->valid = parser.run();
-    if (data->valid) {
-        // Positions are ours; building the value is Qt's (it keeps the last of duplicate keys, as
-        // the service does). Scalars are wrapped because QJsonDocument only takes containers.
-        const char first = utf8.at(data->nodes.front().start);
-        if (first == '{' || first == '[') {
-            const QJsonDocument document = QJsonDocument::fromJson(utf8);
-            data->value = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
-        } else {
-            data->value = QJsonDocument::fromJson("[" + utf8 + "]").array().at(0);
-        }
-    }
     JsonText result;
     result.d = std::move(data);
     return result;
@@ -484,7 +620,15 @@ bool JsonText::isValid() const
 const QJsonValue &JsonText::value() const
 {
     static const QJsonValue undefined(QJsonValue::Undefined);
-    return d ? d->value : undefined;
+    if (!d)
+        return undefined;
+    std::call_once(d->valueBuilt, [this] { d->value = root().toJsonValue(); });
+    return d->value;
+}
+
+JsonNode JsonText::root() const
+{
+    return d && d->valid ? JsonNode(d.get(), 0) : JsonNode();
 }
 
 const QList<JsonTextProblem> &JsonText::problems() const
@@ -533,6 +677,146 @@ std::pair<QJsonArray, TextRange> JsonText::nearest(const QJsonArray &path) const
 TextPosition JsonText::positionAt(qsizetype offset) const
 {
     return d ? d->position(offset) : TextPosition{};
+}
+
+const JsonText::Node *JsonNode::node() const
+{
+    return m_d && m_node >= 0 ? &m_d->nodes[size_t(m_node)] : nullptr;
+}
+
+JsonNode::Type JsonNode::type() const
+{
+    const JsonText::Node *n = node();
+    return n ? n->type : Type::Undefined;
+}
+
+bool JsonNode::toBool(bool defaultValue) const
+{
+    return isBool() ? m_d->text.at(node()->start) == 't' : defaultValue;
+}
+
+double JsonNode::toDouble(double defaultValue) const
+{
+    if (!isDouble())
+        return defaultValue;
+    const char *begin = m_d->text.constData() + node()->start;
+    const char *end = m_d->text.constData() + node()->end;
+    double v = 0;
+    if (std::from_chars(begin, end, v).ec == std::errc())
+        return v;
+    return QByteArray(begin, end - begin).toDouble(); // underflow: what Qt makes of it
+}
+
+std::string_view JsonNode::stringView() const
+{
+    if (!isString())
+        return {};
+    const JsonText::Node *n = node();
+    if (n->decodedString >= 0)
+        return m_d->decoded[size_t(n->decodedString)];
+    return {m_d->text.constData() + n->start + 1, size_t(n->end - n->start - 2)};
+}
+
+QString JsonNode::toString() const
+{
+    const std::string_view text = stringView();
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+QJsonValue JsonNode::toJsonValue() const
+{
+    const JsonText::Node *n = node();
+    if (!n)
+        return QJsonValue(QJsonValue::Undefined);
+    const QByteArray text = m_d->text.mid(n->start, n->end - n->start);
+    // QJsonDocument only takes containers; it keeps the last of duplicate keys, as the service does.
+    if (n->type == Type::Object)
+        return QJsonDocument::fromJson(text).object();
+    if (n->type == Type::Array)
+        return QJsonDocument::fromJson(text).array();
+    return QJsonDocument::fromJson("[" + text + "]").array().at(0);
+}
+
+qsizetype JsonNode::size() const
+{
+    const JsonText::Node *n = node();
+    if (!n)
+        return 0;
+    return n->type == Type::Object ? n->memberCount : n->type == Type::Array ? n->childCount : 0;
+}
+
+JsonNode JsonNode::value(std::string_view key) const
+{
+    if (!isObject())
+        return {};
+    const int found = m_d->member(*node(), key);
+    return found < 0 ? JsonNode() : JsonNode(m_d, found);
+}
+
+JsonNode JsonNode::value(const QString &key) const
+{
+    const QByteArray utf8 = key.toUtf8();
+    return value(std::string_view(utf8.constData(), size_t(utf8.size())));
+}
+
+JsonNode JsonNode::at(qsizetype index) const
+{
+    if (!isArray() || index < 0 || index >= node()->childCount)
+        return {};
+    return {m_d, m_d->children[size_t(node()->childBegin + index)]};
+}
+
+std::string_view JsonNode::keyView() const
+{
+    const JsonText::Node *n = node();
+    return n && n->keyStart >= 0 ? m_d->keyOf(*n) : std::string_view();
+}
+
+QString JsonNode::key() const
+{
+    const std::string_view text = keyView();
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+TextRange JsonNode::range() const
+{
+    const JsonText::Node *n = node();
+    return n ? m_d->range(n->start, n->end) : TextRange{};
+}
+
+JsonNode::const_iterator::const_iterator(const JsonText::Data *d, const int *at, const int *end)
+    : m_d(d)
+    , m_at(at)
+    , m_end(end)
+{
+    while (m_at != m_end && m_d->nodes[size_t(*m_at)].superseded)
+        ++m_at;
+}
+
+JsonNode::const_iterator &JsonNode::const_iterator::operator++()
+{
+    ++m_at;
+    while (m_at != m_end && m_d->nodes[size_t(*m_at)].superseded)
+        ++m_at;
+    return *this;
+}
+
+JsonNode::const_iterator JsonNode::begin() const
+{
+    const JsonText::Node *n = node();
+    if (!n || (n->type != Type::Object && n->type != Type::Array))
+        return {nullptr, nullptr, nullptr};
+    const int *first = m_d->children.data() + n->childBegin;
+    return {m_d, first, first + n->childCount};
+}
+
+JsonNode::const_iterator JsonNode::end() const
+{
+    const JsonText::Node *n = node();
+    if (!n || (n->type != Type::Object && n->type != Type::Array))
+        return {nullptr, nullptr, nullptr};
+    const int *last = m_d->children.data() + n->childBegin + n->childCount;
+    return {m_d, last, last};
 }
 
 QString pathToString(const QJsonArray &path)

@@ -5,18 +5,23 @@
 #include "core/lang/jsontext.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
+#include <QJsonArray>
 #include <QList>
+
+#include <string_view>
 
 namespace Flowdeck::Core::Lang {
 
+using namespace Qt::StringLiterals;
+
 // A path into the definition, linked through its parents on the stack: building one costs nothing,
-// and it becomes a "loc" array only when a diagnostic is reported. Never outlives its parents.
+// and it becomes a "loc" array only when a diagnostic is reported. Keys are views into the JSON text
+// or literals. Never outlives its parents.
 class Loc
 {
 public:
     Loc() = default;
-    Loc(const Loc &parent, const QString &key)
+    Loc(const Loc &parent, std::string_view key)
         : m_parent(&parent)
         , m_key(key)
     {}
@@ -25,24 +30,30 @@ public:
         , m_index(index)
     {}
     QJsonArray toArray() const;
-    QString lastKey() const { return m_key; }
+    QString lastKey() const { return QString::fromUtf8(m_key.data(), qsizetype(m_key.size())); }
 
 private:
     const Loc *m_parent = nullptr;
-    QString m_key;
+    std::string_view m_key;
     qsizetype m_index = -1;
 };
 
+inline QString toQString(std::string_view utf8)
+{
+    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+}
+
 // Shared state of one validation run (internal to core/lang): the text, where the definition sits
-// in it, and the diagnostics found so far with their ranges resolved.
+// in it, and the diagnostics found so far with their ranges resolved. The checks read the
+// definition through JsonNode views, so validating never builds Qt JSON values.
 class ValidationContext
 {
 public:
     ValidationContext(const JsonText &text, const QJsonArray &definitionPath);
 
-    const QJsonObject &definition() const { return m_definition; }
-    QJsonObject states() const;
-    QJsonValue inputSchema() const { return m_inputSchema; }
+    JsonNode definition() const { return m_definition; }
+    JsonNode states() const { return m_definition.value("States"_L1); }
+    JsonNode inputSchema() const { return m_inputSchema; }
     // path is relative to the definition; atKey points at the member name instead of its value.
     void report(Diagnostic::Severity severity, const char *code, const QJsonArray &path, const QString &message,
                 bool atKey = false);
@@ -61,8 +72,8 @@ public:
 private:
     const JsonText &m_text;
     QJsonArray m_definitionPath;
-    QJsonObject m_definition;
-    QJsonValue m_inputSchema;
+    JsonNode m_definition;
+    JsonNode m_inputSchema;
     QList<Diagnostic> m_diagnostics;
 };
 

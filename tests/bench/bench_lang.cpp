@@ -83,7 +83,7 @@ int main(int argc, char *argv[])
     const int repeat = std::max(1, parser.value(u"repeat"_s).toInt());
 
     const QByteArray thousand = definition(1000, 20);
-    const QByteArray fiveMb = definition(12'000, 160);
+    const QByteArray fiveMb = definition(12'000, 240);
     qsizetype diagnostics = 0;
     const double t1 = median([&] { diagnostics = DefinitionValidator::validate(thousand).size(); }, repeat);
     std::printf("1,000-state definition (%.0f KB): parse + validate, median %.2f ms (%lld diagnostics)\n",

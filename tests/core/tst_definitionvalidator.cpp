@@ -134,7 +134,8 @@ void TestDefinitionValidator::valid_data()
     QTest::newRow("expressions seen in production") << flow(R"json("A": {"Type": "ExpressionEval", "Parameters": {
    "destination_path.=": "`$.input.dest_dir` + '/' + `$.Step.details.results[0].task_id`",
    "items.=": "[source.path]", "label.=": "getattr('transfer_label', 'Run ' + _context.run_id)",
-   "parts.=": "pathsplit(input.path)", "n.=": "len_value if is_present('len_value') else 0"},
+   "parts.=": "pathsplit(input.path)", "n.=": "len_value if is_present('len_value') else 0",
+   "name.=": "input.path.split('/')[-1].lower()", "dir.=": "'/'.join(pathsplit(input.path)[:1])"},
  "ResultPath": "$.computed", "End": true})json");
     QTest::newRow("fail with paths") << flow(
         R"("A": {"Type": "Fail", "ErrorPath": "$.error.code", "CausePath": "$.error.message"})");

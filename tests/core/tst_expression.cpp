@@ -108,6 +108,22 @@ void TestExpression::evaluate_data()
     QTest::newRow("is_present yes") << u"is_present('input.source')"_s << "true"_ba;
     QTest::newRow("is_present jsonpath") << u"is_present('$.d.inner.z')"_s << "true"_ba;
     QTest::newRow("is_present no") << u"is_present('input.missing')"_s << "false"_ba;
+    // methods of str, list and dict
+    QTest::newRow("split and index") << u"input.source.path.split('/')[-1]"_s << "\"c.txt\""_ba;
+    QTest::newRow("split max") << u"'a,b,c'.split(',', 1)"_s << R"(["a", "b,c"])"_ba;
+    QTest::newRow("split whitespace") << u"'  a  b c '.split()"_s << R"(["a", "b", "c"])"_ba;
+    QTest::newRow("split whitespace max") << u"' a b  c '.split(None, 1)"_s << R"(["a", "b  c"])"_ba;
+    QTest::newRow("join") << u"'/'.join(['', 'x', s])"_s << "\"/x/abc\""_ba;
+    QTest::newRow("upper lower") << u"s.upper() + 'ABC'.lower()"_s << "\"ABCabc\""_ba;
+    QTest::newRow("strip family") << u"[' x '.strip(), 'xxa'.lstrip('x'), 'a//'.rstrip('/')]"_s
+                                  << R"(["x", "a", "a"])"_ba;
+    QTest::newRow("replace") << u"input.dest_dir.replace('/~/', '/home/')"_s << "\"/home/data\""_ba;
+    QTest::newRow("startswith endswith") << u"[s.startswith('ab'), s.endswith('x')]"_s << "[true, false]"_ba;
+    QTest::newRow("find count") << u"[s.find('c'), s.find('z'), 'aaa'.count('a')]"_s << "[2, -1, 3]"_ba;
+    QTest::newRow("list count index") << u"[l.count(2), l.index(3)]"_s << "[1, 2]"_ba;
+    QTest::newRow("dict get") << u"[d.get('k'), d.get('zz', 'dflt'), d.get('zz')]"_s << R"(["v", "dflt", null])"_ba;
+    QTest::newRow("dict keys values") << u"[d.inner.keys(), d.inner.values()]"_s << R"([["z"], [0]])"_ba;
+    QTest::newRow("method in concatenation") << u"'run ' + _context.run_id.upper()"_s << "\"run R-1\""_ba;
     // backtick JSONPaths, as production flows write them
     QTest::newRow("backticks") << u"`$.input.dest_dir` + '/' + `$.d.k`"_s << "\"/~/data/v\""_ba;
 }
@@ -154,6 +170,12 @@ void TestExpression::errors_data()
     QTest::newRow("missing backtick path") << u"`$.nope`"_s << u"does not exist"_s << 0;
     QTest::newRow("huge index") << u"l[1e300]"_s << u"cannot be indexed"_s << 1;
     QTest::newRow("infinite index") << u"l[1e308 * 10]"_s << u"cannot be indexed"_s << 1;
+    QTest::newRow("unknown method") << u"s.explode()"_s << u"'str' object has no method 'explode'"_s << 1;
+    QTest::newRow("method wrong arguments") << u"s.upper(1)"_s << u"no method 'upper'"_s << 1;
+    QTest::newRow("join non-strings") << u"','.join(l)"_s << u"expected str instance, int found"_s << 3;
+    QTest::newRow("index missing") << u"l.index(9)"_s << u"not in the list"_s << 1;
+    QTest::newRow("empty separator") << u"s.split('')"_s << u"empty separator"_s << 1;
+    QTest::newRow("method on number") << u"n.upper()"_s << u"'int' object has no method"_s << 1;
     QTest::newRow("huge power") << u"10 ** 400"_s << u"too large"_s << 3;
 }
 

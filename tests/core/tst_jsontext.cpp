@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/lang/jsontext.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -29,6 +30,9 @@ private slots:
     void largeObjects_duplicatesAndLookups();
     void nearest_pointsAtDeepestExistingPrefix();
     void scalars_andValueMatchesQt();
+    void nodes_readLikeQt_data();
+    void nodes_readLikeQt();
+    void nodes_orderLookupsAndRanges();
     void pathToString_data();
     void pathToString();
 };
@@ -193,6 +197,115 @@ void TestJsonText::scalars_andValueMatchesQt()
     QVERIFY(JsonText::parse("null").value().isNull());
     const QByteArray text = R"({"a":[1,{"b":"\u00e9\n"}],"c":{"d":false}})";
     QCOMPARE(JsonText::parse(text).value().toObject(), QJsonDocument::fromJson(text).object());
+}
+
+// Rebuilds a Qt value through the JsonNode reading API only: the oracle is Qt's own parser.
+static QJsonValue rebuild(const JsonNode &node)
+{
+    switch (node.type()) {
+    case JsonNode::Type::Undefined:
+        return QJsonValue(QJsonValue::Undefined);
+    case JsonNode::Type::Null:
+        return QJsonValue(QJsonValue::Null);
+    case JsonNode::Type::Bool:
+        return node.toBool();
+    case JsonNode::Type::Number:
+        return node.toDouble();
+    case JsonNode::Type::String:
+        return node.toString();
+    case JsonNode::Type::Array: {
+        QJsonArray array;
+        for (const JsonNode element : node)
+            array.append(rebuild(element));
+        return array;
+    }
+    case JsonNode::Type::Object: {
+        QJsonObject object;
+        for (const JsonNode member : node) {
+            if (object.contains(member.key()))
+                return u"duplicate seen while iterating"_s;
+            object.insert(member.key(), rebuild(member));
+        }
+        return object;
+    }
+    }
+    return {};
+}
+
+void TestJsonText::nodes_readLikeQt_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("flow") << R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}})"_ba;
+    QTest::newRow("escapes") << R"({"k\"ey\n": "a\tb\u00e9\ud83d\ude00\/", "\u0041": ["\\", "\b\f\r"]})"_ba;
+    QTest::newRow("numbers") << R"([0, -0, 1.5, -2e-3, 1E+308, 123456789012345678901234567890, 4.9e-324, 3])"_ba;
+    QTest::newRow("literals") << R"([true, false, null, [], {}, [[]], {"a": {}}])"_ba;
+    QTest::newRow("duplicates") << R"({"a": 1, "b": 2, "a": 3})"_ba;
+    QTest::newRow("non-ascii keys") << "{\"é☕\": \"ü\", \"\xf0\x9f\x98\x80\": 1}"_ba;
+    QTest::newRow("scalar string") << R"("just text")"_ba;
+    QTest::newRow("lone surrogate") << R"(["\ud800x"])"_ba;
+    QByteArray big = "{";
+    for (int i = 0; i < 50; ++i)
+        big += "\"s" + QByteArray::number(i % 45) + "\": {\"n\": " + QByteArray::number(i) + "},";
+    big.chop(1);
+    QTest::newRow("large object with duplicates") << big + "}";
+}
+
+void TestJsonText::nodes_readLikeQt()
+{
+    QFETCH(QByteArray, text);
+    const JsonText json = JsonText::parse(text);
+    QVERIFY(json.isValid());
+    const QJsonValue expected = QJsonDocument::fromJson("[" + text + "]").array().at(0);
+    QVERIFY(!expected.isUndefined());
+    if (text.contains("ud800")) // Qt keeps a lone surrogate; the view says U+FFFD, as UTF-8 must
+        QCOMPARE(json.root().at(0).toString(), u"\uFFFDx"_s);
+    else
+        QCOMPARE(rebuild(json.root()), expected);
+    QCOMPARE(json.root().toJsonValue(), expected);
+    QCOMPARE(json.value(), expected);
+}
+
+void TestJsonText::nodes_orderLookupsAndRanges()
+{
+    QByteArray text = "{\"z\": 1, \"a\": [10, 20], \"z\": 2, \"m\\u0041\": \"x\"}";
+    JsonText json = JsonText::parse(text);
+    const JsonNode root = json.root();
+    QCOMPARE(root.size(), 3); // "z" counts once
+    QStringList keys;
+    for (const JsonNode member : root)
+        keys.append(member.key());
+    QCOMPARE(keys, (QStringList{u"a"_s, u"z"_s, u"mA"_s})); // text order; the later "z" stands
+    QCOMPARE(root.value("z"_L1).toDouble(), 2.0);
+    QCOMPARE(root.value(u"mA"_s).toString(), u"x"_s); // escaped names are decoded
+    QVERIFY(root.value("missing"_L1).isUndefined());
+    QVERIFY(root.value("a"_L1).at(2).isUndefined());
+    QVERIFY(root.value("a"_L1).at(-1).isUndefined());
+    QCOMPARE(root.value("a"_L1).at(1).toDouble(), 20.0);
+    QVERIFY(root.value("a"_L1).value("x"_L1).isUndefined()); // arrays have no members
+    QVERIFY(root.at(0).isUndefined());                       // objects have no elements
+    QCOMPARE(root.value("a"_L1).at(1).range().start.column, 20);
+    QCOMPARE(root.value("a"_L1).keyView(), "a");
+    QVERIFY(root.value("a"_L1).at(0).keyView().empty());
+    QVERIFY(!(root.value("a"_L1) == std::string_view())); // only strings equal text
+    QVERIFY(root.value("mA"_L1) == "x");
+    QVERIFY(JsonText::parse("{").root().isUndefined()); // invalid text has no tree
+    QCOMPARE(JsonNode().size(), 0);
+    QVERIFY(JsonNode().begin() == JsonNode().end());
+
+    // Large objects switch to an index: the last of duplicates still wins, and misses stay misses.
+    text = "{";
+    for (int i = 0; i < 100; ++i)
+        text += "\"k" + QByteArray::number(i % 60) + "\": " + QByteArray::number(i) + ",";
+    text.chop(1);
+    json = JsonText::parse(text + "}");
+    QCOMPARE(json.root().size(), 60);
+    QCOMPARE(json.root().value("k5"_L1).toDouble(), 65.0);
+    QCOMPARE(json.root().value("k59"_L1).toDouble(), 59.0);
+    QVERIFY(!json.root().contains("k60"_L1));
+    qsizetype iterated = 0;
+    for (const JsonNode member : json.root())
+        iterated += member.isDouble() ? 1 : 0;
+    QCOMPARE(iterated, 60);
 }
 
 void TestJsonText::pathToString_data()
