@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/application.h"
 
+#include "app/servecommand.h"
 #include "core/api/environment.h"
 #include "core/api/flowsclient.h"
 #include "core/api/transport.h"
+#include "core/auth/authorizer.h"
+#include "core/engine/localservicehost.h"
 #include "ui/mainwindow.h"
 
 #include <QCoreApplication>
@@ -17,8 +20,10 @@ namespace Flowdeck::App {
 
 namespace {
 
-QUrl chooseServiceUrl(const CommandLine &commandLine)
+QUrl chooseServiceUrl(const CommandLine &commandLine, const Core::Engine::LocalServiceHost *local)
 {
+    if (local)
+        return local->url();
     if (!commandLine.serviceUrl.isEmpty())
         return QUrl(commandLine.serviceUrl);
     if (!commandLine.environment.isEmpty())
@@ -26,17 +31,58 @@ QUrl chooseServiceUrl(const CommandLine &commandLine)
     return Core::Environment::resolveFlowsUrl(QProcessEnvironment::systemEnvironment());
 }
 
+// The embedded local service is the default back end: a fresh machine needs no Globus account.
+std::unique_ptr<Core::Engine::LocalServiceHost> startLocalService(const CommandLine &commandLine, QString *error)
+{
+    if (!commandLine.usesLocalService())
+        return nullptr;
+    Core::Engine::LocalServiceOptions options;
+    options.dataDirectory = localDataDirectory(commandLine);
+    options.timeScale = commandLine.timeScale;
+    auto host = std::make_unique<Core::Engine::LocalServiceHost>(options);
+    if (!host->start(error))
+        return nullptr;
+    return host;
+}
+
 } // namespace
 
 Application::Application(const CommandLine &commandLine, QObject *parent)
     : QObject(parent)
+    , m_localService(startLocalService(commandLine, &m_localServiceError))
     , m_network(new QNetworkAccessManager(this))
-    , m_client(new Core::FlowsClient(m_network, chooseServiceUrl(commandLine), this))
+    , m_client(new Core::FlowsClient(m_network, chooseServiceUrl(commandLine, m_localService.get()), this))
     , m_window(std::make_unique<Ui::MainWindow>())
 {
+    if (m_localService)
+        m_client->setAuthorizer(new Core::StaticTokenAuthorizer(m_localService->token().toLatin1(), m_client));
+    describeService();
+}
+
+void Application::describeService()
+{
+    if (!m_localServiceError.isEmpty()) {
+        m_window->setServiceDescription(tr("The local service could not start: %1").arg(m_localServiceError));
+        return;
+    }
     const QString problem = m_client->transport()->baseUrlProblem();
-    m_window->setServiceDescription(
-        problem.isEmpty() ? tr("Service: %1").arg(m_client->transport()->baseUrl().toString()) : problem);
+    if (!problem.isEmpty()) {
+        m_window->setServiceDescription(problem);
+        return;
+    }
+    const QString where = m_localService ? tr("Local service (embedded) at %1").arg(m_localService->url().toString())
+                                         : tr("Service: %1").arg(m_client->transport()->baseUrl().toString());
+    m_window->setServiceDescription(where);
+    // A first request proves the connection and says what is there.
+    auto *reply = m_client->listFlows();
+    connect(reply, &Core::ApiReply::finished, this, [this, reply, where] {
+        reply->deleteLater();
+        if (reply->error().isError())
+            m_window->setServiceDescription(tr("%1 · not reachable: %2").arg(where, reply->error().message()));
+        else
+            m_window->setServiceDescription(
+                tr("%1 · %n flow(s)", nullptr, int(reply->value().items.size())).arg(where));
+    });
 }
 
 Application::~Application() = default;

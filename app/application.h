@@ -12,6 +12,9 @@ class QNetworkAccessManager;
 namespace Flowdeck::Core {
 class FlowsClient;
 }
+namespace Flowdeck::Core::Engine {
+class LocalServiceHost;
+}
 namespace Flowdeck::Ui {
 class MainWindow;
 }
@@ -36,6 +39,10 @@ public:
     Ui::MainWindow *mainWindow() const { return m_window.get(); }
 
 private:
+    void describeService();
+
+    std::unique_ptr<Core::Engine::LocalServiceHost> m_localService; // the default back end
+    QString m_localServiceError;
     QNetworkAccessManager *m_network;
     Core::FlowsClient *m_client;
     std::unique_ptr<Ui::MainWindow> m_window;

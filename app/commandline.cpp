@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QProcessEnvironment>
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +45,25 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption format(u"format"_s,
                                     QCoreApplication::translate("main", "Output of --check: text (default) or json."),
                                     u"format"_s, u"text"_s);
+    const QCommandLineOption serve(
+        u"serve"_s, QCoreApplication::translate("main", "Run the local Flows service without a window; print its URL "
+                                                        "and token and serve until stopped."));
+    const QCommandLineOption port(u"port"_s, QCoreApplication::translate("main", "Port of --serve (default: any)."),
+                                  u"port"_s);
+    const QCommandLineOption data(
+        u"data"_s, QCoreApplication::translate("main", "Data directory of the local service."), u"dir"_s);
+    const QCommandLineOption token(
+        u"token"_s, QCoreApplication::translate("main", "Bearer token of --serve (default: a random one)."),
+        u"token"_s);
+    const QCommandLineOption timeScale(
+        u"time-scale"_s,
+        QCoreApplication::translate("main", "Local service: Wait states take this fraction of real time."), u"factor"_s,
+        u"1"_s);
+    parser.addOption(serve);
+    parser.addOption(port);
+    parser.addOption(data);
+    parser.addOption(token);
+    parser.addOption(timeScale);
     parser.addOption(serviceUrl);
     parser.addOption(environment);
     parser.addOption(screenshot);
@@ -69,12 +89,35 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         result.jsonOutput = parser.value(format) == "json"_L1;
         return result;
     }
+    result.dataDirectory = parser.value(data);
+    result.token = parser.value(token);
+    bool ok = true;
+    if (parser.isSet(port)) {
+        const uint value = parser.value(port).toUInt(&ok);
+        if (!ok || value > 65535)
+            return exitWith(2, QCoreApplication::translate("main", "--port takes a number from 0 to 65535\n"));
+        result.port = quint16(value);
+    }
+    result.timeScale = parser.value(timeScale).toDouble(&ok);
+    if (!ok || result.timeScale < 0)
+        return exitWith(2, QCoreApplication::translate("main", "--time-scale takes a number of at least 0\n"));
+    if (parser.isSet(serve)) {
+        result.action = Action::Serve;
+        return result;
+    }
     result.serviceUrl = parser.value(serviceUrl);
     result.environment = parser.value(environment);
     result.screenshot = parser.value(screenshot);
     if (!result.environment.isEmpty() && !Core::Environment::isKnown(result.environment))
         return exitWith(2, QCoreApplication::translate("main", "Unknown environment \"%1\"\n").arg(result.environment));
     return result;
+}
+
+bool CommandLine::usesLocalService() const
+{
+    const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
+    return serviceUrl.isEmpty() && environment.isEmpty() && !system.contains(u"GLOBUS_SDK_ENVIRONMENT"_s) &&
+           !system.contains(u"GLOBUS_SDK_SERVICE_URL_FLOWS"_s);
 }
 
 } // namespace Flowdeck::App

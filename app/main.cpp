@@ -2,6 +2,7 @@
 #include "app/application.h"
 #include "app/checkcommand.h"
 #include "app/commandline.h"
+#include "app/servecommand.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -28,6 +29,10 @@ int main(int argc, char *argv[])
     if (commandLine.action == Flowdeck::App::CommandLine::Action::Check) {
         QCoreApplication app(argc, argv); // no display needed: this runs in CI and git hooks
         return Flowdeck::App::runCheck(commandLine.checkFiles, commandLine.jsonOutput, stdout, stderr);
+    }
+    if (commandLine.action == Flowdeck::App::CommandLine::Action::Serve) {
+        QCoreApplication app(argc, argv); // headless: scripts, other tools and tests use it over HTTP
+        return Flowdeck::App::runServe(commandLine, stdout, stderr);
     }
     if (commandLine.action == Flowdeck::App::CommandLine::Action::Exit) {
         std::fputs(commandLine.output.toLocal8Bit().constData(), commandLine.exitCode == 0 ? stdout : stderr);

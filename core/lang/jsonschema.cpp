@@ -94,6 +94,33 @@ const JsonSchema &metaSchema()
     return compiled;
 }
 
+// "format" only constrains strings (draft-07 §7.1), but valijson reads every instance it meets as a
+// string and throws on objects: drop it where "type" rules strings out, e.g. the web app's
+// {"type": "object", "format": "globus-collection"}.
+QJsonValue withoutNonStringFormats(const QJsonValue &schema, int depth = 0)
+{
+    if (depth > 200)
+        return schema;
+    if (schema.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue &item : schema.toArray())
+            array.append(withoutNonStringFormats(item, depth + 1));
+        return array;
+    }
+    if (!schema.isObject())
+        return schema;
+    QJsonObject object = schema.toObject();
+    const QJsonValue type = object.value("type"_L1);
+    const bool stringsAllowed =
+        type.isUndefined() || type == "string"_L1 || (type.isArray() && type.toArray().contains("string"_L1));
+    if (!stringsAllowed)
+        object.remove(u"format"_s);
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (it.key() != "enum"_L1 && it.key() != "const"_L1 && it.key() != "default"_L1 && it.key() != "examples"_L1)
+            it.value() = withoutNonStringFormats(it.value(), depth + 1);
+    return object;
+}
+
 } // namespace
 
 std::optional<JsonSchema> JsonSchema::compile(const QJsonValue &schema, QString *error)
@@ -101,7 +128,8 @@ std::optional<JsonSchema> JsonSchema::compile(const QJsonValue &schema, QString 
     auto compiled = std::make_shared<Compiled>();
     try {
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-        parser.populateSchema(valijson::adapters::QtJsonAdapter(schema), compiled->schema);
+        const QJsonValue usable = withoutNonStringFormats(schema);
+        parser.populateSchema(valijson::adapters::QtJsonAdapter(usable), compiled->schema);
     } catch (const std::exception &e) {
         if (error)
             *error = tr("The schema cannot be used: %1").arg(QString::fromStdString(e.what()));

@@ -35,6 +35,7 @@ private slots:
     void compile_unresolvableRef();
     void validateText_mapsProblemsToRanges();
     void extraProperty_withApostrophe();
+    void formatOnObjects_isIgnored();
 };
 
 void TestJsonSchema::validate_data()
@@ -167,4 +168,27 @@ void TestJsonSchema::extraProperty_withApostrophe()
 }
 
 QTEST_GUILESS_MAIN(TestJsonSchema)
+// The web app's {"type": "object", "format": "globus-collection"}: format only constrains strings,
+// so such schemas must validate objects (valijson alone throws on them), while string formats still work.
+void TestJsonSchema::formatOnObjects_isIgnored()
+{
+    const auto schema = JsonSchema::compile(QJsonDocument::fromJson(R"j({"type": "object", "properties": {
+        "source": {"type": "object", "format": "globus-collection", "required": ["id"],
+                   "properties": {"id": {"type": "string", "format": "uuid"}}},
+        "when": {"type": "string", "format": "date"}}})j")
+                                                .object());
+    QVERIFY(schema);
+    QVERIFY(schema
+                ->validate(
+                    QJsonDocument::fromJson(R"j({"source": {"id": "6c4e2f6a-1b0e-4a57-9f7e-1d2c3b4a5f60"}})j").object())
+                .isEmpty());
+    const QList<SchemaProblem> missing = schema->validate(QJsonDocument::fromJson(R"j({"source": {}})j").object());
+    QCOMPARE(missing.size(), 1);
+    QCOMPARE(missing.first().path, (QJsonArray{u"source"_s}));
+    const QList<SchemaProblem> badDate =
+        schema->validate(QJsonDocument::fromJson(R"j({"source": {"id": "x"}, "when": "yesterday"})j").object());
+    QVERIFY(std::any_of(badDate.begin(), badDate.end(),
+                        [](const SchemaProblem &p) { return p.path == QJsonArray{u"when"_s}; }));
+}
+
 #include "tst_jsonschema.moc"

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/engine/servicecore.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QUuid>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Flowdeck::Core::Engine {
+
+QString isoTime(qint64 msecsSinceEpoch)
+{
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC);
+    return time.toString(u"yyyy-MM-ddTHH:mm:ss.zzz000+00:00"_s);
+}
+
+QString isoNow()
+{
+    return isoTime(QDateTime::currentMSecsSinceEpoch());
+}
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+ServiceResponse errorResponse(int status, const QString &code, const QJsonValue &detail, const QString &message)
+{
+    QJsonObject error{{u"code"_s, code}, {u"detail"_s, detail}};
+    if (!message.isEmpty())
+        error.insert(u"message"_s, message);
+    return {status, QJsonObject{{u"error"_s, error}, {u"debug_id"_s, newId()}}};
+}
+
+ServiceResponse notFound(const QString &what, const QString &id)
+{
+    return errorResponse(404, u"NOT_FOUND"_s, u"No %1 exists with id value %2"_s.arg(what, id));
+}
+
+namespace {
+
+bool listed(const QJsonObject &doc, const char *key, const QString &identity)
+{
+    return doc.value(QLatin1StringView(key)).toArray().contains(identity);
+}
+
+} // namespace
+
+QStringList ServiceCore::flowRoles(const QJsonObject &flow, const QString &identity) const
+{
+    QStringList roles;
+    if (flow.value("flow_owner"_L1).toString() == identity)
+        roles.append(u"flow_owner"_s);
+    if (listed(flow, "flow_administrators", identity))
+        roles.append(u"flow_administrator"_s);
+    if (listed(flow, "flow_starters", identity) || listed(flow, "flow_starters", u"all_authenticated_users"_s))
+        roles.append(u"flow_starter"_s);
+    if (listed(flow, "flow_viewers", identity) || listed(flow, "flow_viewers", u"public"_s))
+        roles.append(u"flow_viewer"_s);
+    if (listed(flow, "run_managers", identity))
+        roles.append(u"flow_run_manager"_s);
+    if (listed(flow, "run_monitors", identity))
+        roles.append(u"flow_run_monitor"_s);
+    return roles;
+}
+
+QStringList ServiceCore::runRoles(const RunRecord &run, const QString &identity) const
+{
+    QStringList roles;
+    if (run.doc.value("run_owner"_L1).toString() == identity)
+        roles.append(u"run_owner"_s);
+    if (listed(run.doc, "run_managers", identity))
+        roles.append(u"run_manager"_s);
+    if (listed(run.doc, "run_monitors", identity))
+        roles.append(u"run_monitor"_s);
+    const QJsonObject flow = flows.value(run.doc.value("flow_id"_L1).toString());
+    if (listed(flow, "run_managers", identity))
+        roles.append(u"flow_run_manager"_s);
+    if (listed(flow, "run_monitors", identity))
+        roles.append(u"flow_run_monitor"_s);
+    return roles;
+}
+
+QJsonObject ServiceCore::flowView(const QJsonObject &flow, const QString &identity) const
+{
+    QJsonObject view = flow;
+    const QStringList roles = flowRoles(flow, identity);
+    view.insert(u"user_roles"_s, QJsonArray::fromStringList(roles));
+    view.insert(u"user_role"_s, roles.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(roles.first()));
+    if (!roles.contains("flow_owner"_L1) && !roles.contains("flow_administrator"_L1))
+        for (const char *key : {"flow_viewers", "flow_starters", "flow_administrators", "run_managers", "run_monitors"})
+            view.insert(QLatin1StringView(key), QJsonArray());
+    return view;
+}
+
+QJsonObject ServiceCore::runView(const RunRecord &run, const QString &identity) const
+{
+    QJsonObject view = run.doc;
+    const QStringList roles = runRoles(run, identity);
+    view.insert(u"user_roles"_s, QJsonArray::fromStringList(roles));
+    view.insert(u"user_role"_s, roles.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(roles.first()));
+    return view;
+}
+
+bool ServiceCore::saveRun(const RunRecord &run)
+{
+    return store.updateRun(run.doc, run.exec);
+}
+
+PageRequest pageRequest(const QUrlQuery &query, qsizetype defaultLimit, qsizetype maxLimit)
+{
+    PageRequest page;
+    page.query = query;
+    const QString marker = query.queryItemValue(u"marker"_s, QUrl::FullyDecoded);
+    if (!marker.isEmpty()) {
+        const QJsonObject state =
+            QJsonDocument::fromJson(QByteArray::fromBase64(marker.toLatin1(), QByteArray::Base64UrlEncoding)).object();
+        if (!state.value("o"_L1).isDouble()) {
+            page.badMarker = true;
+            return page;
+        }
+        page.query = QUrlQuery(state.value("q"_L1).toString());
+        page.offset = qsizetype(state.value("o"_L1).toInteger());
+    }
+    bool ok = false;
+    for (const char *key : {"per_page", "limit"}) {
+        const qsizetype limit = page.query.queryItemValue(QLatin1StringView(key)).toLongLong(&ok);
+        if (ok)
+            page.limit = std::clamp<qsizetype>(limit, 1, maxLimit);
+    }
+    if (!page.query.hasQueryItem(u"per_page"_s) && !page.query.hasQueryItem(u"limit"_s))
+        page.limit = defaultLimit;
+    return page;
+}
+
+QString nextMarker(const PageRequest &page, qsizetype nextOffset)
+{
+    QUrlQuery query = page.query;
+    query.removeAllQueryItems(u"marker"_s);
+    const QJsonObject state{{u"q"_s, query.toString(QUrl::FullyEncoded)}, {u"o"_s, nextOffset}};
+    return QString::fromLatin1(QJsonDocument(state)
+                                   .toJson(QJsonDocument::Compact)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool sortBy(QList<QJsonObject> &items, const QString &orderby, const QStringList &fields, QString *error)
+{
+    struct Key
+    {
+        QString field;
+        bool descending = false;
+    };
+    QList<Key> keys;
+    for (const QString &part : orderby.split(u',', Qt::SkipEmptyParts)) {
+        const QStringList words = part.simplified().split(u' ');
+        const QString direction = words.value(1, u"ASC"_s).toUpper();
+        if (!fields.contains(words.first()) || words.size() > 2 || (direction != "ASC"_L1 && direction != "DESC"_L1)) {
+            *error = u"Cannot order by \"%1\": use FIELD ASC|DESC with one of %2"_s.arg(part.trimmed(),
+                                                                                        fields.join(u", "_s));
+            return false;
+        }
+        keys.append({words.first(), direction == "DESC"_L1});
+    }
+    auto compare = [](const QJsonValue &a, const QJsonValue &b) {
+        if (a.isDouble() && b.isDouble())
+            return a.toDouble() < b.toDouble() ? -1 : a.toDouble() > b.toDouble() ? 1 : 0;
+        const QString sa = a.isArray() ? a.toArray().first().toString() : a.toString();
+        const QString sb = b.isArray() ? b.toArray().first().toString() : b.toString();
+        return sa.compare(sb, Qt::CaseInsensitive);
+    };
+    std::stable_sort(items.begin(), items.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+        for (const Key &key : keys) {
+            const int c = compare(a.value(key.field), b.value(key.field));
+            if (c != 0)
+                return key.descending ? c > 0 : c < 0;
+        }
+        return false;
+    });
+    return true;
+}
+
+QStringList commaList(const QUrlQuery &query, const QString &key)
+{
+    QStringList values;
+    for (const QString &value : query.allQueryItemValues(key, QUrl::FullyDecoded))
+        for (const QString &part : value.split(u',', Qt::SkipEmptyParts))
+            values.append(part.trimmed());
+    // The OAS spells array parameters "key[]" too.
+    for (const QString &value : query.allQueryItemValues(key + u"[]"_s, QUrl::FullyDecoded))
+        values.append(value.trimmed());
+    return values;
+}
+
+} // namespace Flowdeck::Core::Engine
