@@ -99,15 +99,7 @@ const JsonSchema &metaSchema()
 // {"type": "object", "format": "globus-collection"}.
 QJsonValue withoutNonStringFormats(const QJsonValue &schema, int depth = 0)
 {
-    if (depth > 200)
-        return schema;
-    if (schema.isArray()) {
-        QJsonArray array;
-        for (const QJsonValue &item : schema.toArray())
-            array.append(withoutNonStringFormats(item, depth + 1));
-        return array;
-    }
-    if (!schema.isObject())
+    if (depth > 200 || !schema.isObject())
         return schema;
     QJsonObject object = schema.toObject();
     const QJsonValue type = object.value("type"_L1);
@@ -115,9 +107,27 @@ QJsonValue withoutNonStringFormats(const QJsonValue &schema, int depth = 0)
         type.isUndefined() || type == "string"_L1 || (type.isArray() && type.toArray().contains("string"_L1));
     if (!stringsAllowed)
         object.remove(u"format"_s);
-    for (auto it = object.begin(); it != object.end(); ++it)
-        if (it.key() != "enum"_L1 && it.key() != "const"_L1 && it.key() != "default"_L1 && it.key() != "examples"_L1)
+    // Only walk where subschemas sit: a property may well be called "type" or "format".
+    static const QStringList maps{u"properties"_s, u"patternProperties"_s, u"definitions"_s, u"$defs"_s,
+                                  u"dependencies"_s};
+    static const QStringList single{u"items"_s, u"additionalProperties"_s, u"additionalItems"_s, u"not"_s,
+                                    u"if"_s, u"then"_s, u"else"_s, u"contains"_s, u"propertyNames"_s};
+    static const QStringList lists{u"allOf"_s, u"anyOf"_s, u"oneOf"_s, u"items"_s};
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (maps.contains(it.key()) && it.value().isObject()) {
+            QJsonObject map = it.value().toObject();
+            for (auto member = map.begin(); member != map.end(); ++member)
+                member.value() = withoutNonStringFormats(member.value(), depth + 1);
+            it.value() = map;
+        } else if (lists.contains(it.key()) && it.value().isArray()) {
+            QJsonArray array = it.value().toArray();
+            for (auto item = array.begin(); item != array.end(); ++item)
+                *item = withoutNonStringFormats(*item, depth + 1);
+            it.value() = array;
+        } else if (single.contains(it.key())) {
             it.value() = withoutNonStringFormats(it.value(), depth + 1);
+        }
+    }
     return object;
 }
 
