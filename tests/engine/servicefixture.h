@@ -4,8 +4,8 @@
 #include "core/api/flowsclient.h"
 #include "core/api/paginator.h"
 #include "core/auth/authorizer.h"
-#include "core/engine/localservice.h"
 #include "core/clienttesthelpers.h"
+#include "core/engine/localservice.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -87,10 +87,7 @@ public:
         return reply->value().runId;
     }
 
-    Core::Run getRun(const QString &runId)
-    {
-        return wait(client->getRun(runId))->value();
-    }
+    Core::Run getRun(const QString &runId) { return wait(client->getRun(runId))->value(); }
 
     // Polls until the run leaves ACTIVE (or timeoutMs passes).
     Core::Run waitForRun(const QString &runId, int timeoutMs = 10'000)

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The core client against the embedded local service over real loopback HTTP: every route, its
 // errors, roles and permissions, paging, web inputs, resume, and persistence across restarts.
-#include "servicefixture.h"
-
 #include "core/api/specificflowclient.h"
+#include "servicefixture.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -101,7 +100,8 @@ void TestLocalService::flowCrud_andValidation()
 {
     ServiceFixture f;
     QVERIFY(f.start());
-    auto created = ServiceFixture::wait(f.client->createFlow(u"Greeter"_s, jsonObject(PassFlow), jsonObject(NameSchema)));
+    auto created =
+        ServiceFixture::wait(f.client->createFlow(u"Greeter"_s, jsonObject(PassFlow), jsonObject(NameSchema)));
     QVERIFY2(!created->error().isError(), qPrintable(created->error().message()));
     const Flow flow = created->value();
     QCOMPARE(flow.title, u"Greeter"_s);
@@ -117,8 +117,8 @@ void TestLocalService::flowCrud_andValidation()
     QCOMPARE(ServiceFixture::wait(f.client->getFlow(flow.id))->value().title, u"Greeter 2"_s);
 
     // The toolkit's diagnostics, in the service's 422 form with loc.
-    auto invalid = ServiceFixture::wait(f.client->createFlow(
-        u"Broken"_s, jsonObject(R"j({"StartAt": "A", "States": {"A": {"Type": "Pass"}}})j"), {}));
+    auto invalid = ServiceFixture::wait(
+        f.client->createFlow(u"Broken"_s, jsonObject(R"j({"StartAt": "A", "States": {"A": {"Type": "Pass"}}})j"), {}));
     QCOMPARE(invalid->error().httpStatus, 422);
     QCOMPARE(invalid->error().code, u"UNPROCESSABLE_ENTITY"_s);
     QVERIFY(!invalid->error().details.isEmpty());
@@ -127,8 +127,8 @@ void TestLocalService::flowCrud_andValidation()
         locs.append(detail.jsonPath());
     QVERIFY2(locs.contains(u"$.definition.States.A"_s), qPrintable(locs.join(u", "_s))); // no Next or End
 
-    auto valid = ServiceFixture::wait(f.client->validateFlow(
-        jsonObject(R"j({"StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "B"}], "Default": "C"},
+    auto valid = ServiceFixture::wait(f.client->validateFlow(jsonObject(
+        R"j({"StartAt": "A", "States": {"A": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "B"}], "Default": "C"},
         "B": {"Type": "Action", "ActionUrl": "https://actions.globus.org/hello_world", "ResultPath": "$.h", "End": true},
         "C": {"Type": "Pass", "End": true}}})j")));
     QVERIFY2(!valid->error().isError(), qPrintable(valid->error().message()));
