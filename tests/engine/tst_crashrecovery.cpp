@@ -26,8 +26,8 @@ private:
     QUrl serve(QProcess &process, const QString &dir)
     {
         process.setProgram(QStringLiteral(FLOWDECK_APP));
-        process.setArguments({u"--serve"_s, u"--data"_s, dir, u"--token"_s, u"crash-test-token"_s, u"--time-scale"_s,
-                              u"0.02"_s});
+        process.setArguments(
+            {u"--serve"_s, u"--data"_s, dir, u"--token"_s, u"crash-test-token"_s, u"--time-scale"_s, u"0.02"_s});
         process.start();
         if (!process.waitForStarted())
             return {};
@@ -87,7 +87,8 @@ void TestCrashRecovery::killedMidRun_restartFinishesEverything()
     }
     QTest::qWait(120);
     // Acknowledged just before the kill: must survive it.
-    auto late = wait(client.createFlow(u"Created before the crash"_s, definition, QJsonObject{{u"type"_s, u"object"_s}}));
+    auto late =
+        wait(client.createFlow(u"Created before the crash"_s, definition, QJsonObject{{u"type"_s, u"object"_s}}));
     QVERIFY(!late->error().isError());
     ListRunsOptions inFlight;
     inFlight.filterStatus = {u"ACTIVE"_s};
