@@ -45,6 +45,14 @@ std::unique_ptr<Core::Engine::LocalServiceHost> startLocalService(const CommandL
     return host;
 }
 
+QString flowCount(const Core::Page<Core::Flow> &page)
+{
+    const qsizetype count = page.items.size();
+    if (page.hasNextPage)
+        return Application::tr("%1+ flows").arg(count);
+    return count == 1 ? Application::tr("1 flow") : Application::tr("%1 flows").arg(count);
+}
+
 } // namespace
 
 Application::Application(const CommandLine &commandLine, QObject *parent)
@@ -80,8 +88,7 @@ void Application::describeService()
         if (reply->error().isError())
             m_window->setServiceDescription(tr("%1 · not reachable: %2").arg(where, reply->error().message()));
         else
-            m_window->setServiceDescription(
-                tr("%1 · %n flow(s)", nullptr, int(reply->value().items.size())).arg(where));
+            m_window->setServiceDescription(where + u" · "_s + flowCount(reply->value()));
     });
 }
 
