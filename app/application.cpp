@@ -7,6 +7,7 @@
 #include "core/api/transport.h"
 #include "core/auth/authorizer.h"
 #include "core/engine/localservicehost.h"
+#include "core/models/flowsmodel.h"
 #include "ui/mainwindow.h"
 
 #include <QCoreApplication>
@@ -45,14 +46,6 @@ std::unique_ptr<Core::Engine::LocalServiceHost> startLocalService(const CommandL
     return host;
 }
 
-QString flowCount(const Core::Page<Core::Flow> &page)
-{
-    const qsizetype count = page.items.size();
-    if (page.hasNextPage)
-        return Application::tr("%1+ flows").arg(count);
-    return count == 1 ? Application::tr("1 flow") : Application::tr("%1 flows").arg(count);
-}
-
 } // namespace
 
 Application::Application(const CommandLine &commandLine, QObject *parent)
@@ -60,11 +53,15 @@ Application::Application(const CommandLine &commandLine, QObject *parent)
     , m_localService(startLocalService(commandLine, &m_localServiceError))
     , m_network(new QNetworkAccessManager(this))
     , m_client(new Core::FlowsClient(m_network, chooseServiceUrl(commandLine, m_localService.get()), this))
-    , m_window(std::make_unique<Ui::MainWindow>())
+    , m_flows(new Core::FlowsModel(this))
+    , m_window(std::make_unique<Ui::MainWindow>(m_flows))
 {
-    if (m_localService)
+    if (m_localService) {
         m_client->setAuthorizer(new Core::StaticTokenAuthorizer(m_localService->token().toLatin1(), m_client));
+        m_flows->setCurrentIdentity(m_localService->userUrn());
+    }
     describeService();
+    m_window->setClient(m_client);
 }
 
 void Application::describeService()
@@ -81,15 +78,13 @@ void Application::describeService()
     const QString where = m_localService ? tr("Local service (embedded) at %1").arg(m_localService->url().toString())
                                          : tr("Service: %1").arg(m_client->transport()->baseUrl().toString());
     m_window->setServiceDescription(where);
-    // A first request proves the connection and says what is there.
-    auto *reply = m_client->listFlows();
-    connect(reply, &Core::ApiReply::finished, this, [this, reply, where] {
-        reply->deleteLater();
-        if (reply->error().isError())
-            m_window->setServiceDescription(tr("%1 · not reachable: %2").arg(where, reply->error().message()));
-        else
-            m_window->setServiceDescription(where + u" · "_s + flowCount(reply->value()));
+    // The connection state follows the flow list: reachable once a page arrives.
+    connect(m_flows, &Core::FlowsModel::errorOccurred, this, [this, where](const Core::ApiError &error) {
+        m_window->setServiceDescription(
+            tr("%1 · %2").arg(where, error.kind == Core::ApiError::Kind::Network ? tr("offline") : tr("error")));
     });
+    connect(m_flows, &Core::FlowsModel::pageLoaded, this,
+            [this, where] { m_window->setServiceDescription(tr("%1 · connected").arg(where)); });
 }
 
 Application::~Application() = default;

@@ -11,7 +11,8 @@ class QNetworkAccessManager;
 
 namespace Flowdeck::Core {
 class FlowsClient;
-}
+class FlowsModel;
+} // namespace Flowdeck::Core
 namespace Flowdeck::Core::Engine {
 class LocalServiceHost;
 }
@@ -45,6 +46,7 @@ private:
     QString m_localServiceError;
     QNetworkAccessManager *m_network;
     Core::FlowsClient *m_client;
+    Core::FlowsModel *m_flows;
     std::unique_ptr<Ui::MainWindow> m_window;
 };
 

@@ -1,38 +1,64 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "ui/flowbrowser.h"
+
 #include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QVBoxLayout>
+#include <QTableView>
 
 using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Ui {
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(Core::FlowsModel *flows, QWidget *parent)
     : QMainWindow(parent)
+    , m_flows(new FlowBrowser(flows, this))
+    , m_navigation(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
     , m_serviceLabel(new QLabel(this))
 {
     setWindowTitle(tr("Flowdeck"));
     setObjectName(u"mainWindow"_s);
     setWindowIcon(QIcon(u":/icons/flowdeck.svg"_s));
+    m_navigation->setAccessibleName(tr("Views"));
+    m_navigation->addItem(tr("Flows"));
+    m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(u"MMMMMMMMM"_s));
+    m_pages->addWidget(m_flows);
     auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    auto *title = new QLabel(tr("<h1>Flowdeck</h1><p>Design, launch and watch Globus Flows.</p>"), central);
-    title->setAlignment(Qt::AlignCenter);
-    title->setAccessibleName(tr("Welcome"));
-    layout->addStretch();
-    layout->addWidget(title);
-    layout->addStretch();
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(0);
     m_serviceLabel->setAccessibleName(tr("Service"));
     statusBar()->addPermanentWidget(m_serviceLabel);
+    connect(m_flows, &FlowBrowser::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     createMenus();
-    resize(1100, 720);
+    resize(1280, 760);
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setClient(Core::FlowsClient *client)
+{
+    m_flows->setClient(client);
 }
 
 void MainWindow::setServiceDescription(const QString &description)
@@ -43,10 +69,26 @@ void MainWindow::setServiceDescription(const QString &description)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *refresh = file->addAction(tr("&Refresh"), m_flows, &FlowBrowser::refresh);
+    refresh->setShortcuts(QKeySequence::Refresh);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     // Some platforms (and the offscreen one) bind nothing to the standard Quit key; Ctrl+Q is expected.
     const QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
     quit->setShortcuts(quitKeys.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)} : quitKeys);
+
+    QMenu *flow = menuBar()->addMenu(tr("F&low"));
+    flow->addAction(tr("&Find…"), QKeySequence::Find, m_flows, &FlowBrowser::focusSearch);
+    flow->addAction(tr("&Edit details and roles…"), QKeySequence(Qt::Key_F2), m_flows, &FlowBrowser::editCurrent);
+    QAction *remove = flow->addAction(tr("&Delete…"), m_flows, &FlowBrowser::deleteCurrent);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut); // Delete in the search box edits text
+    m_flows->view()->addAction(remove);
+    flow->addSeparator();
+    flow->addAction(tr("Copy &id"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), m_flows,
+                    &FlowBrowser::copyCurrentId);
+    flow->addAction(tr("Copy &scope"), m_flows, &FlowBrowser::copyCurrentScope);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Flowdeck"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -57,6 +99,30 @@ void MainWindow::showAbout()
     QMessageBox::about(
         this, tr("About Flowdeck"),
         tr("<b>Flowdeck %1</b><p>A desktop client for Globus Flows.</p>").arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_flows->splitter()->restoreState(settings.value(u"flows/splitter"_s).toByteArray());
+    m_flows->view()->horizontalHeader()->restoreState(settings.value(u"flows/columns"_s).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"flows/splitter"_s, m_flows->splitter()->saveState());
+    settings.setValue(u"flows/columns"_s, m_flows->view()->horizontalHeader()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace Flowdeck::Ui

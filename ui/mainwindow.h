@@ -4,24 +4,46 @@
 #include <QMainWindow>
 
 class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace Flowdeck::Core {
+class FlowsClient;
+class FlowsModel;
+} // namespace Flowdeck::Core
 
 namespace Flowdeck::Ui {
 
-// The application's main window. A placeholder until the flow browser and run views land: it
-// shows which service the app talks to and offers the standard menus. GUI thread.
+class FlowBrowser;
+
+// The application's main window: navigation between the views (Flows; Runs, Studio and Inbox join
+// with their issues), the standard menus and shortcuts, and a status bar with the service and its
+// connection state. Remembers its layout between sessions. GUI thread.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(Core::FlowsModel *flows, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setClient(Core::FlowsClient *client);
     void setServiceDescription(const QString &description);
+    FlowBrowser *flowBrowser() const { return m_flows; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
     void showAbout();
+    void restoreLayout();
+    void saveLayout() const;
 
+    FlowBrowser *m_flows;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
     QLabel *m_serviceLabel;
 };
 

@@ -44,6 +44,7 @@ bool LocalServiceHost::start(QString *error)
             if (ok) {
                 m_url = m_service->url();
                 m_token = m_service->token();
+                m_userUrn = m_service->userUrn();
             }
         },
         Qt::BlockingQueuedConnection);

@@ -24,6 +24,7 @@ public:
     bool start(QString *error);
     QUrl url() const { return m_url; }
     QString token() const { return m_token; }
+    QString userUrn() const { return m_userUrn; }
 
 private:
     LocalServiceOptions m_options;
@@ -32,6 +33,7 @@ private:
     LocalService *m_service = nullptr; // lives on m_thread
     QUrl m_url;
     QString m_token;
+    QString m_userUrn;
 };
 
 } // namespace Flowdeck::Core::Engine

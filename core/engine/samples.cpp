@@ -3,6 +3,7 @@
 
 #include "core/engine/servicecore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -58,7 +59,11 @@ bool createSampleLibrary(ServiceCore &core)
     QDir samples(u":/samples"_s);
     const QStringList files = samples.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
     const QString now = isoNow();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    int position = 0;
     for (const QString &name : files) {
+        // The library's order (hello world first) shows in lists sorted by "updated_at DESC".
+        const QString stamp = isoTime(nowMs - position++);
         QFile file(samples.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
             continue;
@@ -77,8 +82,8 @@ bool createSampleLibrary(ServiceCore &core)
         flow.insert(u"log_supported"_s, true);
         flow.insert(u"types"_s, QJsonArray{u"Action"_s});
         flow.insert(u"api_version"_s, u"1.0"_s);
-        flow.insert(u"created_at"_s, now);
-        flow.insert(u"updated_at"_s, now);
+        flow.insert(u"created_at"_s, stamp);
+        flow.insert(u"updated_at"_s, stamp);
         flow.insert(u"created_by"_s, core.userUrn);
         flow.insert(u"flow_owner"_s, core.userUrn);
         flow.insert(u"flow_url"_s, QString(core.baseUrl + u"flows/"_s + id));

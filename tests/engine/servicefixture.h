@@ -79,6 +79,26 @@ public:
         return reply->value().id;
     }
 
+    // Many flows at once (requests in parallel): the ids, in the order of titles.
+    QStringList createFlows(const QStringList &titles, const QJsonObject &definition,
+                            const std::function<Core::CreateFlowOptions(int)> &optionsFor = {})
+    {
+        QList<Core::FlowReply *> replies;
+        for (int i = 0; i < titles.size(); ++i)
+            replies.append(client->createFlow(titles.at(i), definition, QJsonObject{{u"type"_s, u"object"_s}},
+                                              optionsFor ? optionsFor(i) : Core::CreateFlowOptions{}));
+        QStringList ids;
+        for (Core::FlowReply *reply : replies) {
+            if (!reply->isFinished()) {
+                QSignalSpy finished(reply, &Core::ApiReply::finished);
+                finished.wait(30'000);
+            }
+            ids.append(reply->error().isError() ? QString() : reply->value().id);
+            delete reply;
+        }
+        return ids;
+    }
+
     QString startRun(const QString &flowId, const QJsonObject &input, const Core::RunFlowOptions &runOptions = {})
     {
         auto reply = wait(client->runFlow(flowId, input, runOptions));

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/models/flowsmodel.h"
+#include "ui/flowbrowser.h"
 #include "ui/mainwindow.h"
 
 #include <QAction>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
 
@@ -16,23 +22,27 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void menus_haveStandardEntries();
     void statusBar_showsService();
     void quitShortcut_closesWindow();
+    void layout_isRememberedBetweenSessions();
 };
 
 void TestMainWindow::menus_haveStandardEntries()
 {
-    MainWindow window;
+    Flowdeck::Core::FlowsModel model;
+    MainWindow window(&model);
     QStringList titles;
     for (QAction *menu : window.menuBar()->actions())
         titles.append(menu->text());
-    QCOMPARE(titles, QStringList({u"&File"_s, u"&Help"_s}));
+    QCOMPARE(titles, QStringList({u"&File"_s, u"F&low"_s, u"&Help"_s}));
 }
 
 void TestMainWindow::statusBar_showsService()
 {
-    MainWindow window;
+    Flowdeck::Core::FlowsModel model;
+    MainWindow window(&model);
     window.setServiceDescription(u"Service: https://flows.example.org/"_s);
     const auto labels = window.statusBar()->findChildren<QLabel *>();
     const bool shown = std::any_of(labels.begin(), labels.end(), [](QLabel *label) {
@@ -43,12 +53,34 @@ void TestMainWindow::statusBar_showsService()
 
 void TestMainWindow::quitShortcut_closesWindow()
 {
-    MainWindow window;
+    Flowdeck::Core::FlowsModel model;
+    MainWindow window(&model);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.isVisible());
     QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
     QTRY_VERIFY(!window.isVisible());
+}
+
+void TestMainWindow::layout_isRememberedBetweenSessions()
+{
+    QSettings().clear();
+    QList<int> sizes;
+    {
+        Flowdeck::Core::FlowsModel model;
+        MainWindow window(&model);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.flowBrowser()->splitter()->setSizes({700, 300});
+        sizes = window.flowBrowser()->splitter()->sizes();
+        window.close();
+    }
+    Flowdeck::Core::FlowsModel model;
+    MainWindow again(&model);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QCOMPARE(again.flowBrowser()->splitter()->sizes(), sizes);
+    QVERIFY(!again.findChild<QListWidget *>()->accessibleName().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)
