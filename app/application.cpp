@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
+#include <QSettings>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -21,73 +22,99 @@ namespace Flowdeck::App {
 
 namespace {
 
-QUrl chooseServiceUrl(const CommandLine &commandLine, const Core::Engine::LocalServiceHost *local)
+// The command line and the SDK's variables choose a service for this session only; otherwise the
+// last profile (the embedded local service on a fresh machine).
+Core::Profile initialProfile(const CommandLine &commandLine, bool *remember)
 {
-    if (local)
-        return local->url();
+    *remember = commandLine.usesLocalService();
     if (!commandLine.serviceUrl.isEmpty())
-        return QUrl(commandLine.serviceUrl);
+        return Core::Profile::custom(QUrl(commandLine.serviceUrl));
     if (!commandLine.environment.isEmpty())
-        return Core::Environment::flowsUrl(commandLine.environment);
-    return Core::Environment::resolveFlowsUrl(QProcessEnvironment::systemEnvironment());
-}
-
-// The embedded local service is the default back end: a fresh machine needs no Globus account.
-std::unique_ptr<Core::Engine::LocalServiceHost> startLocalService(const CommandLine &commandLine, QString *error)
-{
-    if (!commandLine.usesLocalService())
-        return nullptr;
-    Core::Engine::LocalServiceOptions options;
-    options.dataDirectory = localDataDirectory(commandLine);
-    options.timeScale = commandLine.timeScale;
-    auto host = std::make_unique<Core::Engine::LocalServiceHost>(options);
-    if (!host->start(error))
-        return nullptr;
-    return host;
+        return Core::Profile::globus(commandLine.environment);
+    if (!*remember) {
+        const QUrl url = Core::Environment::resolveFlowsUrl(QProcessEnvironment::systemEnvironment());
+        for (const QString &name : Core::Environment::names())
+            if (Core::Environment::flowsUrl(name) == url)
+                return Core::Profile::globus(name);
+        return Core::Profile::custom(url);
+    }
+    return Core::Profile::fromId(QSettings().value(u"profile/current"_s, u"local"_s).toString());
 }
 
 } // namespace
 
 Application::Application(const CommandLine &commandLine, QObject *parent)
     : QObject(parent)
-    , m_localService(startLocalService(commandLine, &m_localServiceError))
+    , m_commandLine(commandLine)
     , m_network(new QNetworkAccessManager(this))
-    , m_client(new Core::FlowsClient(m_network, chooseServiceUrl(commandLine, m_localService.get()), this))
     , m_flows(new Core::FlowsModel(this))
     , m_window(std::make_unique<Ui::MainWindow>(m_flows))
 {
-    if (m_localService) {
-        m_client->setAuthorizer(new Core::StaticTokenAuthorizer(m_localService->token().toLatin1(), m_client));
-        m_flows->setCurrentIdentity(m_localService->userUrn());
-    }
-    describeService();
-    m_window->setClient(m_client);
+    connect(m_window.get(), &Ui::MainWindow::profileRequested, this,
+            [this](const QString &id) { switchProfile(Core::Profile::fromId(id)); });
+    switchProfile(initialProfile(commandLine, &m_rememberProfile));
 }
 
-void Application::describeService()
+Application::~Application() = default;
+
+QUrl Application::startLocalService(QString *error)
 {
-    if (!m_localServiceError.isEmpty()) {
-        m_window->setServiceDescription(tr("The local service could not start: %1").arg(m_localServiceError));
-        return;
+    if (!m_localService) {
+        Core::Engine::LocalServiceOptions options;
+        options.dataDirectory = localDataDirectory(m_commandLine);
+        options.timeScale = m_commandLine.timeScale;
+        auto host = std::make_unique<Core::Engine::LocalServiceHost>(options);
+        if (!host->start(error))
+            return {};
+        m_localService = std::move(host);
     }
-    const QString problem = m_client->transport()->baseUrlProblem();
+    return m_localService->url();
+}
+
+void Application::switchProfile(const Core::Profile &profile)
+{
+    m_profile = profile;
+    QString problem;
+    const bool local = profile.kind == Core::Profile::Kind::Local;
+    const QUrl url = local ? startLocalService(&problem) : profile.flowsUrl();
+    Core::FlowsClient *previous = m_client;
+    m_client = new Core::FlowsClient(m_network, url, this);
+    if (local && m_localService)
+        m_client->setAuthorizer(new Core::StaticTokenAuthorizer(m_localService->token().toLatin1(), m_client));
+    m_flows->setCurrentIdentity(local && m_localService ? m_localService->userUrn() : QString());
+    m_window->setProfile(profile.id());
+    m_window->setClient(m_client);
+    if (previous)
+        previous->deleteLater(); // after the views have let go of it
+    if (problem.isEmpty())
+        problem = m_client->transport()->baseUrlProblem();
+    describeService(problem);
+    if (m_rememberProfile)
+        QSettings().setValue(u"profile/current"_s, profile.id());
+    m_rememberProfile = true; // a switch in the window is the user's choice
+}
+
+void Application::describeService(const QString &problem)
+{
+    const QString name = m_profile.displayName();
     if (!problem.isEmpty()) {
-        m_window->setServiceDescription(problem);
+        m_window->setServiceDescription(tr("%1 · %2").arg(name, problem));
         return;
     }
-    const QString where = m_localService ? tr("Local service (embedded) at %1").arg(m_localService->url().toString())
-                                         : tr("Service: %1").arg(m_client->transport()->baseUrl().toString());
+    const QString where = tr("%1 at %2").arg(name, m_client->transport()->baseUrl().toString());
     m_window->setServiceDescription(where);
     // The connection state follows the flow list: reachable once a page arrives.
+    disconnect(m_flows, &Core::FlowsModel::errorOccurred, this, nullptr);
+    disconnect(m_flows, &Core::FlowsModel::pageLoaded, this, nullptr);
     connect(m_flows, &Core::FlowsModel::errorOccurred, this, [this, where](const Core::ApiError &error) {
-        m_window->setServiceDescription(
-            tr("%1 · %2").arg(where, error.kind == Core::ApiError::Kind::Network ? tr("offline") : tr("error")));
+        const QString state = error.kind == Core::ApiError::Kind::Network ? tr("offline")
+                              : error.httpStatus == 401                   ? tr("not signed in")
+                                                                          : tr("error");
+        m_window->setServiceDescription(tr("%1 · %2").arg(where, state));
     });
     connect(m_flows, &Core::FlowsModel::pageLoaded, this,
             [this, where] { m_window->setServiceDescription(tr("%1 · connected").arg(where)); });
 }
-
-Application::~Application() = default;
 
 void Application::show()
 {

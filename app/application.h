@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/commandline.h"
+#include "core/api/profile.h"
 
 #include <QObject>
 
@@ -22,8 +23,9 @@ class MainWindow;
 
 namespace Flowdeck::App {
 
-// The composition root: builds the network access manager, the Flows client and the main window
-// and wires them together. Owns them for the life of the app. GUI thread.
+// The composition root: builds the network access manager, the Flows client of the current
+// profile, the models and the main window and wires them together; switching profiles replaces
+// the client and reloads every view. Owns everything for the life of the app. GUI thread.
 class Application final : public QObject
 {
     Q_OBJECT
@@ -36,18 +38,23 @@ public:
     void show();
     // For documentation: once the window has settled, save it as PNG and quit (exit code 1 on failure).
     void saveScreenshotAndQuit(const QString &path);
+    void switchProfile(const Core::Profile &profile);
+    const Core::Profile &profile() const { return m_profile; }
     Core::FlowsClient *flowsClient() const { return m_client; }
     Ui::MainWindow *mainWindow() const { return m_window.get(); }
 
 private:
-    void describeService();
+    QUrl startLocalService(QString *error);
+    void describeService(const QString &problem);
 
-    std::unique_ptr<Core::Engine::LocalServiceHost> m_localService; // the default back end
-    QString m_localServiceError;
+    CommandLine m_commandLine;
+    std::unique_ptr<Core::Engine::LocalServiceHost> m_localService; // started when first needed
     QNetworkAccessManager *m_network;
-    Core::FlowsClient *m_client;
+    Core::FlowsClient *m_client = nullptr;
     Core::FlowsModel *m_flows;
     std::unique_ptr<Ui::MainWindow> m_window;
+    Core::Profile m_profile;
+    bool m_rememberProfile = true; // not when the command line chose the service
 };
 
 } // namespace Flowdeck::App

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "core/api/environment.h"
 #include "ui/flowbrowser.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -28,6 +32,7 @@ MainWindow::MainWindow(Core::FlowsModel *flows, QWidget *parent)
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_serviceLabel(new QLabel(this))
+    , m_profiles(new QActionGroup(this))
 {
     setWindowTitle(tr("Flowdeck"));
     setObjectName(u"mainWindow"_s);
@@ -72,6 +77,8 @@ void MainWindow::createMenus()
     QAction *refresh = file->addAction(tr("&Refresh"), m_flows, &FlowBrowser::refresh);
     refresh->setShortcuts(QKeySequence::Refresh);
     file->addSeparator();
+    createProfileMenu(file);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     // Some platforms (and the offscreen one) bind nothing to the standard Quit key; Ctrl+Q is expected.
     const QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
@@ -92,6 +99,49 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Flowdeck"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createProfileMenu(QMenu *file)
+{
+    QMenu *menu = file->addMenu(tr("&Profile"));
+    auto add = [this, menu](const QString &text, const QString &id) {
+        QAction *action = menu->addAction(text);
+        action->setCheckable(true);
+        action->setData(id);
+        m_profiles->addAction(action);
+        connect(action, &QAction::triggered, this, [this, id] { emit profileRequested(id); });
+        return action;
+    };
+    add(tr("&Local (embedded service)"), u"local"_s)->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
+    menu->addSeparator();
+    for (const QString &environment : Core::Environment::names())
+        add(environment == "production"_L1 ? tr("&Globus") : tr("Globus %1").arg(environment),
+            u"globus:"_s + environment);
+    menu->addSeparator();
+    QAction *custom = menu->addAction(tr("&Custom service URL…"));
+    connect(custom, &QAction::triggered, this, &MainWindow::askForCustomUrl);
+}
+
+void MainWindow::askForCustomUrl()
+{
+    bool ok = false;
+    const QString url = QInputDialog::getText(this, tr("Custom Flows service"),
+                                              tr("Base URL of the service (https://, or http:// on this computer):"),
+                                              QLineEdit::Normal, u"https://"_s, &ok);
+    if (!ok)
+        return;
+    QString why;
+    if (!Core::Environment::isAcceptableBaseUrl(QUrl(url.trimmed()), &why)) {
+        QMessageBox::warning(this, tr("Custom Flows service"), why);
+        return;
+    }
+    emit profileRequested(u"custom:"_s + url.trimmed());
+}
+
+void MainWindow::setProfile(const QString &id)
+{
+    for (QAction *action : m_profiles->actions())
+        action->setChecked(action->data().toString() == id);
 }
 
 void MainWindow::showAbout()

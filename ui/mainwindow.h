@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 
+class QActionGroup;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -30,13 +31,20 @@ public:
 
     void setClient(Core::FlowsClient *client);
     void setServiceDescription(const QString &description);
+    // Checks the current profile's entry in File > Profile ("local", "globus:sandbox", "custom:...").
+    void setProfile(const QString &id);
     FlowBrowser *flowBrowser() const { return m_flows; }
+
+signals:
+    void profileRequested(const QString &id);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
+    void createProfileMenu(QMenu *file);
+    void askForCustomUrl();
     void showAbout();
     void restoreLayout();
     void saveLayout() const;
@@ -45,6 +53,7 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     QLabel *m_serviceLabel;
+    QActionGroup *m_profiles;
 };
 
 } // namespace Flowdeck::Ui

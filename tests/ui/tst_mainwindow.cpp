@@ -27,6 +27,7 @@ private slots:
     void statusBar_showsService();
     void quitShortcut_closesWindow();
     void layout_isRememberedBetweenSessions();
+    void profileMenu_requestsAndShowsTheProfile();
 };
 
 void TestMainWindow::menus_haveStandardEntries()
@@ -81,6 +82,29 @@ void TestMainWindow::layout_isRememberedBetweenSessions()
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     QCOMPARE(again.flowBrowser()->splitter()->sizes(), sizes);
     QVERIFY(!again.findChild<QListWidget *>()->accessibleName().isEmpty());
+}
+
+void TestMainWindow::profileMenu_requestsAndShowsTheProfile()
+{
+    Flowdeck::Core::FlowsModel model;
+    MainWindow window(&model);
+    QSignalSpy requested(&window, &MainWindow::profileRequested);
+    QAction *sandbox = nullptr;
+    QAction *local = nullptr;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->data().toString() == "globus:sandbox"_L1)
+            sandbox = action;
+        if (action->data().toString() == "local"_L1)
+            local = action;
+    }
+    QVERIFY(sandbox && local);
+    window.setProfile(u"local"_s);
+    QVERIFY(local->isChecked() && !sandbox->isChecked());
+    sandbox->trigger();
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().first().toString(), u"globus:sandbox"_s);
+    window.setProfile(u"globus:sandbox"_s);
+    QVERIFY(sandbox->isChecked() && !local->isChecked());
 }
 
 QTEST_MAIN(TestMainWindow)
