@@ -6,21 +6,31 @@
 #include "core/api/flowsclient.h"
 #include "core/api/transport.h"
 #include "core/auth/authorizer.h"
+#include "core/auth/nativeapplogin.h"
+#include "core/auth/tokenstore.h"
 #include "core/engine/localservicehost.h"
 #include "core/models/flowsmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/signindialog.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QSettings>
+#include <QStandardPaths>
+#include <QSysInfo>
 #include <QTimer>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Flowdeck::App {
 
 namespace {
+
+constexpr auto FlowsScope = "https://auth.globus.org/scopes/eec9b274-0c81-4334-bdc2-54e90e689b9a/all";
+constexpr auto FlowsResourceServer = "flows.globus.org";
 
 // The command line and the SDK's variables choose a service for this session only; otherwise the
 // last profile (the embedded local service on a fresh machine).
@@ -48,10 +58,23 @@ Application::Application(const CommandLine &commandLine, QObject *parent)
     , m_commandLine(commandLine)
     , m_network(new QNetworkAccessManager(this))
     , m_flows(new Core::FlowsModel(this))
+    , m_tokens(new Core::TokenStore(
+          u"Flowdeck"_s, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/tokens.json"_s, this))
     , m_window(std::make_unique<Ui::MainWindow>(m_flows))
 {
     connect(m_window.get(), &Ui::MainWindow::profileRequested, this,
             [this](const QString &id) { switchProfile(Core::Profile::fromId(id)); });
+    connect(m_window.get(), &Ui::MainWindow::signInRequested, this, &Application::signIn);
+    connect(m_window.get(), &Ui::MainWindow::signOutRequested, this, &Application::signOut);
+    connect(m_tokens, &Core::TokenStore::fallbackActivated, this, [this](const QString &why) {
+        m_window->showSecurityWarning(
+            tr("Sign-in tokens are kept in %1, readable only by you: %2").arg(m_tokens->fallbackFile(), why));
+    });
+    connect(m_tokens, &Core::TokenStore::loaded, this,
+            [this](const QString &profile, const QList<Core::TokenData> &tokens) {
+                if (profile == m_profile.id())
+                    useTokens(tokens);
+            });
     switchProfile(initialProfile(commandLine, &m_rememberProfile));
 }
 
@@ -89,6 +112,10 @@ void Application::switchProfile(const Core::Profile &profile)
     if (problem.isEmpty())
         problem = m_client->transport()->baseUrlProblem();
     describeService(problem);
+    m_currentTokens.clear();
+    m_window->setSignInState(!local, false);
+    if (!local)
+        m_tokens->load(profile.id()); // signed in earlier: use those tokens (useTokens)
     if (m_rememberProfile)
         QSettings().setValue(u"profile/current"_s, profile.id());
     m_rememberProfile = true; // a switch in the window is the user's choice
@@ -114,6 +141,65 @@ void Application::describeService(const QString &problem)
     });
     connect(m_flows, &Core::FlowsModel::pageLoaded, this,
             [this, where] { m_window->setServiceDescription(tr("%1 · connected").arg(where)); });
+}
+
+QUrl Application::authUrl() const
+{
+    return Core::Environment::authUrl(m_profile.kind == Core::Profile::Kind::Globus ? m_profile.environment
+                                                                                    : u"production"_s);
+}
+
+void Application::useTokens(const QList<Core::TokenData> &tokens)
+{
+    const auto flows = std::find_if(tokens.begin(), tokens.end(), [](const Core::TokenData &t) {
+        return t.resourceServer == QLatin1StringView(FlowsResourceServer);
+    });
+    if (flows == tokens.end())
+        return;
+    m_currentTokens = tokens;
+    const QString clientId = QSettings().value(u"globus/client_id"_s).toString();
+    auto *authorizer = new Core::RefreshTokenAuthorizer(m_network, authUrl(), clientId, *flows, m_client);
+    const QString profile = m_profile.id();
+    connect(authorizer, &Core::RefreshTokenAuthorizer::tokensChanged, this,
+            [this, profile](const Core::TokenData &fresh) { // Globus rotates refresh tokens: keep the new one
+                for (Core::TokenData &token : m_currentTokens)
+                    if (token.resourceServer == fresh.resourceServer)
+                        token = fresh;
+                m_tokens->save(profile, m_currentTokens);
+            });
+    m_client->setAuthorizer(authorizer);
+    m_window->setSignInState(true, true);
+    m_flows->refresh();
+}
+
+void Application::signIn()
+{
+    Core::NativeAppLogin::Options options;
+    options.authBaseUrl = authUrl();
+    options.clientId = QSettings().value(u"globus/client_id"_s).toString();
+    options.scopes = {QString::fromLatin1(FlowsScope)};
+    options.prefillNamedGrant = tr("Flowdeck on %1").arg(QSysInfo::machineHostName().remove(u".local"_s));
+    Ui::SignInDialog dialog(m_network, options, m_window.get());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QSettings().setValue(u"globus/client_id"_s, dialog.clientId());
+    m_tokens->save(m_profile.id(), dialog.tokens());
+    useTokens(dialog.tokens());
+}
+
+void Application::signOut()
+{
+    const QString clientId = QSettings().value(u"globus/client_id"_s).toString();
+    for (const Core::TokenData &token : std::as_const(m_currentTokens)) {
+        for (const QByteArray &secret : {token.refreshToken, token.accessToken})
+            if (!secret.isEmpty())
+                Core::revokeToken(m_network, authUrl(), clientId, secret, this);
+    }
+    m_currentTokens.clear();
+    m_tokens->remove(m_profile.id());
+    m_client->setAuthorizer(nullptr);
+    m_window->setSignInState(true, false);
+    m_flows->refresh();
 }
 
 void Application::show()

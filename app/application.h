@@ -13,6 +13,8 @@ class QNetworkAccessManager;
 namespace Flowdeck::Core {
 class FlowsClient;
 class FlowsModel;
+class TokenStore;
+struct TokenData;
 } // namespace Flowdeck::Core
 namespace Flowdeck::Core::Engine {
 class LocalServiceHost;
@@ -46,12 +48,18 @@ public:
 private:
     QUrl startLocalService(QString *error);
     void describeService(const QString &problem);
+    void signIn();
+    void signOut();
+    void useTokens(const QList<Core::TokenData> &tokens);
+    QUrl authUrl() const;
 
     CommandLine m_commandLine;
     std::unique_ptr<Core::Engine::LocalServiceHost> m_localService; // started when first needed
     QNetworkAccessManager *m_network;
     Core::FlowsClient *m_client = nullptr;
     Core::FlowsModel *m_flows;
+    Core::TokenStore *m_tokens;
+    QList<Core::TokenData> m_currentTokens;
     std::unique_ptr<Ui::MainWindow> m_window;
     Core::Profile m_profile;
     bool m_rememberProfile = true; // not when the command line chose the service

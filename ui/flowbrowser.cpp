@@ -136,6 +136,7 @@ FlowBrowser::FlowBrowser(Core::FlowsModel *model, QWidget *parent)
             });
     connect(m_model, &Core::FlowsModel::loadingChanged, this, &FlowBrowser::updateCount);
     connect(m_model, &Core::FlowsModel::pageLoaded, this, &FlowBrowser::updateCount);
+    connect(m_model, &Core::FlowsModel::pageLoaded, m_banner, &QWidget::hide); // data arrived: the error is stale
     connect(m_model, &Core::FlowsModel::pageLoaded, this, [this] {
         if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0) // something to look at at once
             m_view->setCurrentIndex(m_model->index(0, 0));

@@ -33,6 +33,7 @@ MainWindow::MainWindow(Core::FlowsModel *flows, QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_serviceLabel(new QLabel(this))
     , m_profiles(new QActionGroup(this))
+    , m_securityLabel(new QLabel(this))
 {
     setWindowTitle(tr("Flowdeck"));
     setObjectName(u"mainWindow"_s);
@@ -51,6 +52,9 @@ MainWindow::MainWindow(Core::FlowsModel *flows, QWidget *parent)
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
     m_serviceLabel->setAccessibleName(tr("Service"));
+    m_securityLabel->setAccessibleName(tr("Security warning"));
+    m_securityLabel->hide();
+    statusBar()->addPermanentWidget(m_securityLabel);
     statusBar()->addPermanentWidget(m_serviceLabel);
     connect(m_flows, &FlowBrowser::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
@@ -78,6 +82,9 @@ void MainWindow::createMenus()
     refresh->setShortcuts(QKeySequence::Refresh);
     file->addSeparator();
     createProfileMenu(file);
+    m_signIn = file->addAction(tr("&Sign in to Globus…"), this, &MainWindow::signInRequested);
+    m_signOut = file->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+    setSignInState(false, false);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     // Some platforms (and the offscreen one) bind nothing to the standard Quit key; Ctrl+Q is expected.
@@ -142,6 +149,19 @@ void MainWindow::setProfile(const QString &id)
 {
     for (QAction *action : m_profiles->actions())
         action->setChecked(action->data().toString() == id);
+}
+
+void MainWindow::setSignInState(bool available, bool signedIn)
+{
+    m_signIn->setEnabled(available && !signedIn);
+    m_signOut->setEnabled(available && signedIn);
+}
+
+void MainWindow::showSecurityWarning(const QString &text)
+{
+    m_securityLabel->setText(u"⚠ "_s + text);
+    m_securityLabel->setToolTip(text);
+    m_securityLabel->setVisible(!text.isEmpty());
 }
 
 void MainWindow::showAbout()

@@ -33,10 +33,15 @@ public:
     void setServiceDescription(const QString &description);
     // Checks the current profile's entry in File > Profile ("local", "globus:sandbox", "custom:...").
     void setProfile(const QString &id);
+    // Sign-in applies to Globus and custom profiles; signedIn switches the File menu's entries.
+    void setSignInState(bool available, bool signedIn);
+    void showSecurityWarning(const QString &text); // a permanent status-bar note (tokens in a file)
     FlowBrowser *flowBrowser() const { return m_flows; }
 
 signals:
     void profileRequested(const QString &id);
+    void signInRequested();
+    void signOutRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -54,6 +59,9 @@ private:
     QStackedWidget *m_pages;
     QLabel *m_serviceLabel;
     QActionGroup *m_profiles;
+    QAction *m_signIn = nullptr;
+    QAction *m_signOut = nullptr;
+    QLabel *m_securityLabel;
 };
 
 } // namespace Flowdeck::Ui

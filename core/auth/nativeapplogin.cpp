@@ -89,6 +89,8 @@ QUrl NativeAppLogin::start()
 
 QUrl NativeAppLogin::startWithPastedCode()
 {
+    if (m_listener) // one way back only: a late browser redirect must not race the pasted code
+        m_listener->close();
     m_redirect = m_options.authBaseUrl.resolved(QUrl(u"v2/web/auth-code"_s));
     return authorizeUrl();
 }
