@@ -17,6 +17,7 @@ packages=(
     qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
     libqscintilla2-qt6-dev qtkeychain-qt6-dev libvalijson-dev libgraphviz-dev libyaml-cpp-dev libsimdjson-dev
     xvfb xauth ccache file
+    gnome-keyring dbus-daemon # a headless Secret Service for the keychain test
 )
 
 as_root() {
