@@ -67,6 +67,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     parser.addOption(serviceUrl);
     parser.addOption(environment);
     parser.addOption(screenshot);
+    const QCommandLineOption firstPaint(
+        u"report-first-paint"_s,
+        QCoreApplication::translate("main", "Print the milliseconds to the main window's first paint, then quit "
+                                            "(benchmarks)."));
+    parser.addOption(firstPaint);
     parser.addOption(check);
     parser.addOption(format);
     parser.addPositionalArgument(u"files"_s, QCoreApplication::translate("main", "Definition files for --check."),
@@ -108,6 +113,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     result.serviceUrl = parser.value(serviceUrl);
     result.environment = parser.value(environment);
     result.screenshot = parser.value(screenshot);
+    result.reportFirstPaint = parser.isSet(firstPaint);
     if (!result.environment.isEmpty() && !Core::Environment::isKnown(result.environment))
         return exitWith(2, QCoreApplication::translate("main", "Unknown environment \"%1\"\n").arg(result.environment));
     return result;

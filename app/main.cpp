@@ -3,8 +3,12 @@
 #include "app/checkcommand.h"
 #include "app/commandline.h"
 #include "app/servecommand.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -13,8 +17,39 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Benchmarks: reports when the main window has painted for the first time, then quits.
+class FirstPaintProbe final : public QObject
+{
+public:
+    explicit FirstPaintProbe(const QElapsedTimer &clock)
+        : m_clock(clock)
+    {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_reported) {
+            m_reported = true;
+            std::printf("first-paint %.1f ms\n", double(m_clock.nsecsElapsed()) / 1e6);
+            std::fflush(stdout);
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QElapsedTimer m_clock;
+    bool m_reported = false;
+};
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication::setApplicationName(u"flowdeck"_s);
     QApplication::setApplicationDisplayName(u"Flowdeck"_s);
     QApplication::setApplicationVersion(QStringLiteral(FLOWDECK_VERSION));
@@ -48,6 +83,9 @@ int main(int argc, char *argv[])
         QApplication::installTranslator(&translator);
 
     Flowdeck::App::Application flowdeck(commandLine);
+    FirstPaintProbe probe(sinceStart);
+    if (commandLine.reportFirstPaint)
+        flowdeck.mainWindow()->installEventFilter(&probe);
     flowdeck.show();
     if (!commandLine.screenshot.isEmpty())
         flowdeck.saveScreenshotAndQuit(commandLine.screenshot);
