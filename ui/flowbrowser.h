@@ -53,6 +53,9 @@ public:
     void focusSearch();
     void refresh();
     void editCurrent();
+    // A new flow from a JSON file (a bare definition, or a flow document with definition and
+    // input_schema); asks for title and roles first. Empty path: a file dialog asks.
+    void createFromFile(const QString &path = QString());
     void deleteCurrent();
     void copyCurrentId();
     void copyCurrentScope();

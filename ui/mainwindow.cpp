@@ -78,6 +78,8 @@ void MainWindow::setServiceDescription(const QString &description)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New flow from a definition file…"), QKeySequence::New, m_flows,
+                    [this] { m_flows->createFromFile(); });
     QAction *refresh = file->addAction(tr("&Refresh"), m_flows, &FlowBrowser::refresh);
     refresh->setShortcuts(QKeySequence::Refresh);
     file->addSeparator();

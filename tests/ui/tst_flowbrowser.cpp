@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <Qsci/qsciscintilla.h>
 
@@ -66,6 +67,7 @@ private slots:
     void edit_rolesAreValidatedAndSaved();
     void delete_asksFirstThenRemoves();
     void copyId_toTheClipboard();
+    void newFlowFromFile_andItsErrors();
     void errors_showABannerWithRetry();
     void scrolling_fetchesMorePages();
 
@@ -231,6 +233,34 @@ void TestFlowBrowser::copyId_toTheClipboard()
     view->setCurrentIndex(m_model->index(1, 0));
     QTest::keyClick(m_window.get(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(QApplication::clipboard()->text(), browser()->currentFlowId());
+}
+
+void TestFlowBrowser::newFlowFromFile_andItsErrors()
+{
+    QTemporaryDir dir;
+    QFile good(dir.filePath(u"sensor-import.json"_s));
+    QVERIFY(good.open(QIODevice::WriteOnly));
+    good.write(R"j({"definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+                   "input_schema": {"type": "object", "properties": {"x": {"type": "string"}}}})j");
+    good.close();
+    whenModal<Flowdeck::Ui::FlowMetadataDialog>([](Flowdeck::Ui::FlowMetadataDialog *dialog) {
+        QCOMPARE(dialog->titleEditor()->text(), u"sensor-import"_s); // from the file's name
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+    });
+    browser()->createFromFile(good.fileName());
+    QTRY_COMPARE(m_model->rowCount(), 7);
+    QVERIFY(titles(*m_model).contains(u"sensor-import"_s));
+
+    QFile bad(dir.filePath(u"broken.json"_s));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(R"j({"StartAt": "A", "States": {"A": {"Type": "Pass"}}})j"); // neither Next nor End
+    bad.close();
+    whenModal<Flowdeck::Ui::FlowMetadataDialog>([](Flowdeck::Ui::FlowMetadataDialog *dialog) {
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+    });
+    browser()->createFromFile(bad.fileName());
+    QTRY_VERIFY(browser()->banner()->message().contains(u"$.definition.States.A"_s));
+    QCOMPARE(m_model->rowCount(), 7);
 }
 
 void TestFlowBrowser::errors_showABannerWithRetry()
