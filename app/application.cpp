@@ -10,10 +10,13 @@
 #include "core/auth/tokenstore.h"
 #include "core/engine/localservicehost.h"
 #include "core/models/flowsmodel.h"
+#include "ui/flowbrowser.h"
+#include "ui/flowmetadatadialog.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
 
 #include <QCoreApplication>
+#include <QTabWidget>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QSettings>
@@ -207,9 +210,28 @@ void Application::show()
     m_window->show();
 }
 
-void Application::saveScreenshotAndQuit(const QString &path)
+void Application::saveScreenshotAndQuit(const QString &path, const QString &view)
 {
-    QTimer::singleShot(300, this, [this, path] { QCoreApplication::exit(m_window->grab().save(path) ? 0 : 1); });
+    QTimer::singleShot(600, this, [this, path, view] {
+        QWidget *shown = m_window.get();
+        std::unique_ptr<QDialog> dialog;
+        if (view == "definition"_L1) {
+            m_window->flowBrowser()->details()->setCurrentIndex(1);
+        } else if (view == "edit"_L1 && m_flows->rowCount() > 0) {
+            dialog = std::make_unique<Ui::FlowMetadataDialog>(m_flows->flowAt(0), m_window.get());
+        } else if (view == "signin"_L1) {
+            Core::NativeAppLogin::Options options;
+            options.authBaseUrl = authUrl();
+            dialog = std::make_unique<Ui::SignInDialog>(m_network, options, m_window.get());
+        }
+        if (dialog) {
+            dialog->show();
+            shown = dialog.get();
+        }
+        QTimer::singleShot(200, this, [shown, path] { QCoreApplication::exit(shown->grab().save(path) ? 0 : 1); });
+        if (dialog)
+            dialog.release()->setAttribute(Qt::WA_DeleteOnClose); // the window owns it until the app quits
+    });
 }
 
 } // namespace Flowdeck::App

@@ -39,7 +39,7 @@ public:
 
     void show();
     // For documentation: once the window has settled, save it as PNG and quit (exit code 1 on failure).
-    void saveScreenshotAndQuit(const QString &path);
+    void saveScreenshotAndQuit(const QString &path, const QString &view = QString());
     void switchProfile(const Core::Profile &profile);
     const Core::Profile &profile() const { return m_profile; }
     Core::FlowsClient *flowsClient() const { return m_client; }

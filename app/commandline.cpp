@@ -72,6 +72,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         QCoreApplication::translate("main", "Print the milliseconds to the main window's first paint, then quit "
                                             "(benchmarks)."));
     parser.addOption(firstPaint);
+    const QCommandLineOption screenshotView(
+        u"screenshot-view"_s,
+        QCoreApplication::translate("main", "With --screenshot: flows, definition, edit or signin."), u"view"_s,
+        u"flows"_s);
+    parser.addOption(screenshotView);
     parser.addOption(check);
     parser.addOption(format);
     parser.addPositionalArgument(u"files"_s, QCoreApplication::translate("main", "Definition files for --check."),
@@ -114,6 +119,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     result.environment = parser.value(environment);
     result.screenshot = parser.value(screenshot);
     result.reportFirstPaint = parser.isSet(firstPaint);
+    result.screenshotView = parser.value(screenshotView);
     if (!result.environment.isEmpty() && !Core::Environment::isKnown(result.environment))
         return exitWith(2, QCoreApplication::translate("main", "Unknown environment \"%1\"\n").arg(result.environment));
     return result;

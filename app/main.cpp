@@ -88,6 +88,6 @@ int main(int argc, char *argv[])
         flowdeck.mainWindow()->installEventFilter(&probe);
     flowdeck.show();
     if (!commandLine.screenshot.isEmpty())
-        flowdeck.saveScreenshotAndQuit(commandLine.screenshot);
+        flowdeck.saveScreenshotAndQuit(commandLine.screenshot, commandLine.screenshotView);
     return QApplication::exec();
 }

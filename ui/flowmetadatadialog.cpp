@@ -83,12 +83,16 @@ FlowMetadataDialog::FlowMetadataDialog(const Core::Flow &flow, QWidget *parent)
     for (const RoleField &role : RoleFields) {
         auto *editor = new QPlainTextEdit(currentRoles(flow, QLatin1StringView(role.field)).join(u'\n'), this);
         editor->setTabChangesFocus(true);
-        editor->setMaximumHeight(64);
+        editor->setMaximumHeight(52);
         editor->setPlaceholderText(tr("one principal URN per line"));
         editor->setToolTip(tr(role.help));
         editor->setAccessibleName(tr(role.label));
         m_roles.insert(QLatin1StringView(role.field), editor);
         form->addRow(tr(role.label) + u':', editor);
+        auto *help = new QLabel(tr(role.help), this);
+        help->setWordWrap(true);
+        help->setForegroundRole(QPalette::PlaceholderText); // quieter than the fields, in any theme
+        form->addRow(QString(), help);
         connect(editor, &QPlainTextEdit::textChanged, this, &FlowMetadataDialog::validate);
     }
     m_problem->setWordWrap(true);
