@@ -16,12 +16,12 @@
 #include "ui/signindialog.h"
 
 #include <QCoreApplication>
-#include <QTabWidget>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSysInfo>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <algorithm>
@@ -73,6 +73,13 @@ Application::Application(const CommandLine &commandLine, QObject *parent)
         m_window->showSecurityWarning(
             tr("Sign-in tokens are kept in %1, readable only by you: %2").arg(m_tokens->fallbackFile(), why));
     });
+    // Expired sign-in or a missing consent: lead the user through signing in, once (no double logins).
+    connect(m_flows, &Core::FlowsModel::errorOccurred, this, [this](const Core::ApiError &error) {
+        if (m_profile.kind == Core::Profile::Kind::Local || m_reauthOffered || !error.requiresReauthentication())
+            return;
+        m_reauthOffered = true;
+        QTimer::singleShot(0, this, &Application::signIn);
+    });
     connect(m_tokens, &Core::TokenStore::loaded, this,
             [this](const QString &profile, const QList<Core::TokenData> &tokens) {
                 if (profile == m_profile.id())
@@ -116,6 +123,7 @@ void Application::switchProfile(const Core::Profile &profile)
         problem = m_client->transport()->baseUrlProblem();
     describeService(problem);
     m_currentTokens.clear();
+    m_reauthOffered = false;
     m_window->setSignInState(!local, false);
     if (!local)
         m_tokens->load(profile.id()); // signed in earlier: use those tokens (useTokens)

@@ -63,6 +63,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_window;
     Core::Profile m_profile;
     bool m_rememberProfile = true; // not when the command line chose the service
+    bool m_reauthOffered = false;  // a 401 or consent requirement asks once per profile, never twice
 };
 
 } // namespace Flowdeck::App

@@ -12,18 +12,18 @@ struct CommandLine
     enum class Action { RunGui, Check, Serve, Exit };
     Action action = Action::RunGui;
     int exitCode = 0;
-    QString output;          // text to print for --help / --version / errors
-    QString serviceUrl;      // --service-url: an explicit Flows base URL
-    QString environment;     // --environment: a Globus environment name
-    QString screenshot;      // --screenshot: save the main window as PNG once shown, then quit
-    QString screenshotView; // --screenshot-view: flows (default), definition, edit or signin
+    QString output;                // text to print for --help / --version / errors
+    QString serviceUrl;            // --service-url: an explicit Flows base URL
+    QString environment;           // --environment: a Globus environment name
+    QString screenshot;            // --screenshot: save the main window as PNG once shown, then quit
+    QString screenshotView;        // --screenshot-view: flows (default), definition, edit or signin
     bool reportFirstPaint = false; // --report-first-paint: print the time to the first paint, then quit
-    QStringList checkFiles;  // --check FILE...: validate without a GUI
-    bool jsonOutput = false; // --format json
-    QString dataDirectory;   // --data: the local service's data directory
-    quint16 port = 0;        // --port: the local service's port (--serve)
-    QString token;           // --token: the local service's bearer token (--serve)
-    double timeScale = 1.0;  // --time-scale: Wait states take this fraction of real time (tests, demos)
+    QStringList checkFiles;        // --check FILE...: validate without a GUI
+    bool jsonOutput = false;       // --format json
+    QString dataDirectory;         // --data: the local service's data directory
+    quint16 port = 0;              // --port: the local service's port (--serve)
+    QString token;                 // --token: the local service's bearer token (--serve)
+    double timeScale = 1.0;        // --time-scale: Wait states take this fraction of real time (tests, demos)
 
     // Whether the GUI talks to the embedded local service (no service URL or environment chosen).
     bool usesLocalService() const;

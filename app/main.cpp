@@ -8,9 +8,9 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QTimer>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>

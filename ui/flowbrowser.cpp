@@ -74,6 +74,8 @@ FlowBrowser::FlowBrowser(Core::FlowsModel *model, QWidget *parent)
     , m_model(model)
     , m_search(new QLineEdit(this))
     , m_count(new QLabel(this))
+    , m_cancel(new QToolButton(this))
+    , m_slow(new QTimer(this))
     , m_banner(new ErrorBanner(this))
     , m_view(new QTableView(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -138,6 +140,21 @@ FlowBrowser::FlowBrowser(Core::FlowsModel *model, QWidget *parent)
                     loadDetails(m_model->flowAt(current.row()).id);
             });
     connect(m_model, &Core::FlowsModel::loadingChanged, this, &FlowBrowser::updateCount);
+    m_slow->setSingleShot(true);
+    m_slow->setInterval(400);
+    connect(m_slow, &QTimer::timeout, m_cancel, &QWidget::show);
+    connect(m_model, &Core::FlowsModel::loadingChanged, this, [this](bool loading) {
+        if (loading) {
+            m_slow->start();
+        } else {
+            m_slow->stop();
+            m_cancel->hide();
+        }
+    });
+    connect(m_cancel, &QToolButton::clicked, this, [this] {
+        m_model->cancel();
+        emit statusMessage(tr("Loading canceled; Refresh (F5) tries again"));
+    });
     connect(m_model, &Core::FlowsModel::pageLoaded, this, &FlowBrowser::updateCount);
     connect(m_model, &Core::FlowsModel::pageLoaded, m_banner, &QWidget::hide); // data arrived: the error is stale
     connect(m_model, &Core::FlowsModel::pageLoaded, this, [this] {
@@ -175,6 +192,10 @@ void FlowBrowser::buildFilterBar(QWidget *bar)
     m_count->setMinimumWidth(90);
     m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     layout->addWidget(m_count);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop loading flows"));
+    m_cancel->hide();
+    layout->addWidget(m_cancel);
     auto *refresh = new QToolButton(bar);
     refresh->setText(tr("Refresh"));
     refresh->setToolTip(tr("Refresh (F5)"));
@@ -373,7 +394,7 @@ void FlowBrowser::createFromFile(const QString &path)
     if (!m_client)
         return;
     const QString file = path.isEmpty() ? QFileDialog::getOpenFileName(this, tr("New flow from a definition file"),
-                                                                        QString(), tr("Flow definitions (*.json)"))
+                                                                       QString(), tr("Flow definitions (*.json)"))
                                         : path;
     if (file.isEmpty())
         return;
@@ -382,8 +403,8 @@ void FlowBrowser::createFromFile(const QString &path)
     const QJsonDocument document =
         input.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(input.readAll(), &parseError) : QJsonDocument();
     if (!document.isObject()) {
-        m_banner->showError(tr("%1 is not a JSON object: %2").arg(file, input.isOpen() ? parseError.errorString()
-                                                                                      : input.errorString()),
+        m_banner->showError(tr("%1 is not a JSON object: %2")
+                                .arg(file, input.isOpen() ? parseError.errorString() : input.errorString()),
                             false);
         return;
     }

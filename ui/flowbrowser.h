@@ -44,6 +44,7 @@ public:
     QLineEdit *searchField() const { return m_search; }
     QToolButton *roleChip(const QString &role) const;
     QLabel *countLabel() const { return m_count; }
+    QToolButton *cancelButton() const { return m_cancel; }
     ErrorBanner *banner() const { return m_banner; }
     QTabWidget *details() const { return m_details; }
     QSplitter *splitter() const { return m_splitter; }
@@ -78,6 +79,8 @@ private:
     QLineEdit *m_search;
     QList<QToolButton *> m_chips;
     QLabel *m_count;
+    QToolButton *m_cancel;
+    QTimer *m_slow; // a request running longer than a moment shows Cancel
     ErrorBanner *m_banner;
     QTableView *m_view;
     QSplitter *m_splitter;

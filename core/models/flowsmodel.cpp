@@ -63,6 +63,16 @@ void FlowsModel::refresh()
     request();
 }
 
+void FlowsModel::cancel()
+{
+    if (!m_pending)
+        return;
+    ++m_generation; // its answer, if one still comes, is dropped
+    m_pending->deleteLater();
+    m_pending = nullptr;
+    emit loadingChanged(false);
+}
+
 void FlowsModel::request()
 {
     if (!m_client || m_pending)

@@ -42,6 +42,7 @@ public:
     void setCurrentIdentity(const QString &urn); // its flows show "You" as the owner
     void setPageSize(int size) { m_pageSize = size; }
     void refresh();
+    void cancel(); // stops the page being loaded (a slow service); fetchMore or refresh try again
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

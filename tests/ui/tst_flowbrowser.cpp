@@ -3,6 +3,7 @@
 // its sample library: browse, search, role chips, server-side sort, details, edit roles, delete.
 #include "core/models/flowsmodel.h"
 #include "engine/servicefixture.h"
+#include "fakes/fakeflowsserver.h"
 #include "ui/errorbanner.h"
 #include "ui/flowbrowser.h"
 #include "ui/flowmetadatadialog.h"
@@ -26,6 +27,7 @@
 
 using namespace Flowdeck::Core;
 using namespace Flowdeck::Tests;
+using Flowdeck::Tests::FakeFlowsServer;
 using Flowdeck::Ui::FlowBrowser;
 using Flowdeck::Ui::MainWindow;
 
@@ -70,6 +72,7 @@ private slots:
     void newFlowFromFile_andItsErrors();
     void errors_showABannerWithRetry();
     void scrolling_fetchesMorePages();
+    void slowService_showsCancel();
 
 private:
     std::unique_ptr<ServiceFixture> m_service;
@@ -292,6 +295,23 @@ void TestFlowBrowser::scrolling_fetchesMorePages()
     }
     QTRY_COMPARE(m_model->rowCount(), 126);
     QCOMPARE(browser()->countLabel()->text(), u"126 flows"_s);
+}
+
+void TestFlowBrowser::slowService_showsCancel()
+{
+    FakeFlowsServer silent; // accepts connections and never answers
+    FlowsClient slow(&m_service->network, silent.silentUrl());
+    m_window->setClient(&slow);
+    QVERIFY(m_model->isLoading());
+    QVERIFY(!browser()->cancelButton()->isVisible()); // a moment is not yet slow
+    QTRY_VERIFY(browser()->cancelButton()->isVisible());
+    QCOMPARE(browser()->countLabel()->text(), u"Loading…"_s);
+    QTest::mouseClick(browser()->cancelButton(), Qt::LeftButton);
+    QVERIFY(!m_model->isLoading());
+    QVERIFY(!browser()->cancelButton()->isVisible());
+    QCOMPARE(browser()->countLabel()->text(), u"0 flows"_s);
+    m_window->setClient(m_service->client.get());
+    QTRY_COMPARE(m_model->rowCount(), 6);
 }
 
 QTEST_MAIN(TestFlowBrowser)
