@@ -142,16 +142,18 @@ void Application::describeService(const QString &problem)
     const QString where = tr("%1 at %2").arg(name, m_client->transport()->baseUrl().toString());
     m_window->setServiceDescription(where);
     // The connection state follows the flow list: reachable once a page arrives.
-    disconnect(m_flows, &Core::FlowsModel::errorOccurred, this, nullptr);
-    disconnect(m_flows, &Core::FlowsModel::pageLoaded, this, nullptr);
-    connect(m_flows, &Core::FlowsModel::errorOccurred, this, [this, where](const Core::ApiError &error) {
-        const QString state = error.kind == Core::ApiError::Kind::Network ? tr("offline")
-                              : error.httpStatus == 401                   ? tr("not signed in")
-                                                                          : tr("error");
-        m_window->setServiceDescription(tr("%1 · %2").arg(where, state));
-    });
-    connect(m_flows, &Core::FlowsModel::pageLoaded, this,
-            [this, where] { m_window->setServiceDescription(tr("%1 · connected").arg(where)); });
+    for (const QMetaObject::Connection &connection : std::as_const(m_stateConnections))
+        disconnect(connection);
+    m_stateConnections.clear();
+    m_stateConnections << connect(m_flows, &Core::FlowsModel::errorOccurred, this,
+                                  [this, where](const Core::ApiError &error) {
+                                      const QString state = error.kind == Core::ApiError::Kind::Network ? tr("offline")
+                                                            : error.httpStatus == 401 ? tr("not signed in")
+                                                                                      : tr("error");
+                                      m_window->setServiceDescription(tr("%1 · %2").arg(where, state));
+                                  });
+    m_stateConnections << connect(m_flows, &Core::FlowsModel::pageLoaded, this,
+                                  [this, where] { m_window->setServiceDescription(tr("%1 · connected").arg(where)); });
 }
 
 QUrl Application::authUrl() const

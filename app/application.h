@@ -62,8 +62,9 @@ private:
     QList<Core::TokenData> m_currentTokens;
     std::unique_ptr<Ui::MainWindow> m_window;
     Core::Profile m_profile;
-    bool m_rememberProfile = true; // not when the command line chose the service
-    bool m_reauthOffered = false;  // a 401 or consent requirement asks once per profile, never twice
+    bool m_rememberProfile = true;                     // not when the command line chose the service
+    QList<QMetaObject::Connection> m_stateConnections; // the status bar's, replaced on each switch
+    bool m_reauthOffered = false; // a 401 or consent requirement asks once per profile, never twice
 };
 
 } // namespace Flowdeck::App
