@@ -67,7 +67,7 @@ Application::Application(const CommandLine &commandLine, QObject *parent)
 {
     connect(m_window.get(), &Ui::MainWindow::profileRequested, this,
             [this](const QString &id) { switchProfile(Core::Profile::fromId(id)); });
-    connect(m_window.get(), &Ui::MainWindow::signInRequested, this, &Application::signIn);
+    connect(m_window.get(), &Ui::MainWindow::signInRequested, this, [this] { signIn(); });
     connect(m_window.get(), &Ui::MainWindow::signOutRequested, this, &Application::signOut);
     connect(m_tokens, &Core::TokenStore::fallbackActivated, this, [this](const QString &why) {
         m_window->showSecurityWarning(
@@ -78,7 +78,8 @@ Application::Application(const CommandLine &commandLine, QObject *parent)
         if (m_profile.kind == Core::Profile::Kind::Local || m_reauthOffered || !error.requiresReauthentication())
             return;
         m_reauthOffered = true;
-        QTimer::singleShot(0, this, &Application::signIn);
+        const QJsonObject gare = error.authorizationParameters;
+        QTimer::singleShot(0, this, [this, gare] { signIn(gare); });
     });
     connect(m_tokens, &Core::TokenStore::loaded, this,
             [this](const QString &profile, const QList<Core::TokenData> &tokens) {
@@ -124,6 +125,7 @@ void Application::switchProfile(const Core::Profile &profile)
     describeService(problem);
     m_currentTokens.clear();
     m_reauthOffered = false;
+    m_window->setIdentity(local ? tr("you (local)") : QString());
     m_window->setSignInState(!local, false);
     if (!local)
         m_tokens->load(profile.id()); // signed in earlier: use those tokens (useTokens)
@@ -182,15 +184,17 @@ void Application::useTokens(const QList<Core::TokenData> &tokens)
             });
     m_client->setAuthorizer(authorizer);
     m_window->setSignInState(true, true);
+    m_window->setIdentity(flows->identity.isEmpty() ? tr("a Globus identity") : flows->identity);
     m_flows->refresh();
 }
 
-void Application::signIn()
+void Application::signIn(const QJsonObject &authorizationParameters)
 {
     Core::NativeAppLogin::Options options;
     options.authBaseUrl = authUrl();
     options.clientId = QSettings().value(u"globus/client_id"_s).toString();
     options.scopes = {QString::fromLatin1(FlowsScope)};
+    options.authorizationParameters = authorizationParameters;
     options.prefillNamedGrant = tr("Flowdeck on %1").arg(QSysInfo::machineHostName().remove(u".local"_s));
     Ui::SignInDialog dialog(m_network, options, m_window.get());
     if (dialog.exec() != QDialog::Accepted)
@@ -212,6 +216,7 @@ void Application::signOut()
     m_tokens->remove(m_profile.id());
     m_client->setAuthorizer(nullptr);
     m_window->setSignInState(true, false);
+    m_window->setIdentity({});
     m_flows->refresh();
 }
 

@@ -4,6 +4,7 @@
 #include "app/commandline.h"
 #include "core/api/profile.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 #include <memory>
@@ -48,7 +49,7 @@ public:
 private:
     QUrl startLocalService(QString *error);
     void describeService(const QString &problem);
-    void signIn();
+    void signIn(const QJsonObject &authorizationParameters = {});
     void signOut();
     void useTokens(const QList<Core::TokenData> &tokens);
     QUrl authUrl() const;

@@ -34,6 +34,7 @@ MainWindow::MainWindow(Core::FlowsModel *flows, QWidget *parent)
     , m_serviceLabel(new QLabel(this))
     , m_profiles(new QActionGroup(this))
     , m_securityLabel(new QLabel(this))
+    , m_identityLabel(new QLabel(this))
 {
     setWindowTitle(tr("Flowdeck"));
     setObjectName(u"mainWindow"_s);
@@ -55,6 +56,8 @@ MainWindow::MainWindow(Core::FlowsModel *flows, QWidget *parent)
     m_securityLabel->setAccessibleName(tr("Security warning"));
     m_securityLabel->hide();
     statusBar()->addPermanentWidget(m_securityLabel);
+    m_identityLabel->setAccessibleName(tr("Signed-in identity"));
+    statusBar()->addPermanentWidget(m_identityLabel);
     statusBar()->addPermanentWidget(m_serviceLabel);
     connect(m_flows, &FlowBrowser::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
@@ -157,6 +160,11 @@ void MainWindow::setSignInState(bool available, bool signedIn)
 {
     m_signIn->setEnabled(available && !signedIn);
     m_signOut->setEnabled(available && signedIn);
+}
+
+void MainWindow::setIdentity(const QString &identity)
+{
+    m_identityLabel->setText(identity.isEmpty() ? tr("Not signed in") : tr("Signed in as %1").arg(identity));
 }
 
 void MainWindow::showSecurityWarning(const QString &text)

@@ -35,7 +35,8 @@ public:
     void setProfile(const QString &id);
     // Sign-in applies to Globus and custom profiles; signedIn switches the File menu's entries.
     void setSignInState(bool available, bool signedIn);
-    void showSecurityWarning(const QString &text); // a permanent status-bar note (tokens in a file)
+    void showSecurityWarning(const QString &text);
+    void setIdentity(const QString &identity); // empty: not signed in // a permanent status-bar note (tokens in a file)
     FlowBrowser *flowBrowser() const { return m_flows; }
 
 signals:
@@ -62,6 +63,7 @@ private:
     QAction *m_signIn = nullptr;
     QAction *m_signOut = nullptr;
     QLabel *m_securityLabel;
+    QLabel *m_identityLabel;
 };
 
 } // namespace Flowdeck::Ui

@@ -98,6 +98,10 @@ QUrl NativeAppLogin::startWithPastedCode()
 QUrl NativeAppLogin::authorizeUrl() const
 {
     QStringList scopes = m_options.scopes;
+    const QJsonObject &gare = m_options.authorizationParameters;
+    for (const QJsonValue &scope : gare.value("required_scopes"_L1).toArray())
+        if (!scopes.contains(scope.toString()))
+            scopes.append(scope.toString());
     if (!scopes.contains(u"openid"_s))
         scopes.prepend(u"openid"_s);
     QUrlQuery query;
@@ -111,6 +115,17 @@ QUrl NativeAppLogin::authorizeUrl() const
     query.addQueryItem(u"access_type"_s, m_options.refreshTokens ? u"offline"_s : u"online"_s);
     if (!m_options.prefillNamedGrant.isEmpty())
         query.addQueryItem(u"prefill_named_grant"_s, m_options.prefillNamedGrant);
+    // Session requirements go to Globus Auth as the SDK sends them: lists comma-joined.
+    for (const char *key : {"session_required_identities", "session_required_single_domain",
+                            "session_required_policies", "session_required_mfa", "session_message", "prompt"}) {
+        const QJsonValue value = gare.value(QLatin1StringView(key));
+        QStringList parts;
+        for (const QJsonValue &part : value.isArray() ? value.toArray() : QJsonArray{value})
+            if (part.isString() || part.isBool())
+                parts.append(part.isBool() ? (part.toBool() ? u"True"_s : u"False"_s) : part.toString());
+        if (!parts.isEmpty())
+            query.addQueryItem(QLatin1StringView(key), parts.join(u','));
+    }
     QUrl url = m_options.authBaseUrl.resolved(QUrl(u"v2/oauth2/authorize"_s));
     // Fully encoded: scope URLs contain ':' and '/', and QUrlQuery would leave '+' ambiguous.
     QString encoded;
@@ -207,8 +222,24 @@ void NativeAppLogin::finish(const QString &error, const QList<TokenData> &tokens
         emit failed(error);
 }
 
+// The id_token's claims (a JWT's middle part). Only for display: the tokens themselves come from
+// Globus Auth over TLS, so the signature is not what protects anything here.
+QString identityOf(const QJsonObject &body)
+{
+    const QList<QByteArray> parts = body.value("id_token"_L1).toString().toLatin1().split('.');
+    if (parts.size() != 3)
+        return {};
+    const QJsonObject claims =
+        QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding)).object();
+    for (const char *claim : {"preferred_username", "email", "sub"})
+        if (claims.value(QLatin1StringView(claim)).isString())
+            return claims.value(QLatin1StringView(claim)).toString();
+    return {};
+}
+
 QList<TokenData> NativeAppLogin::parseTokens(const QJsonObject &body, const QDateTime &now)
 {
+    const QString identity = identityOf(body);
     QList<TokenData> tokens;
     QJsonArray all = body.value("other_tokens"_L1).toArray();
     all.prepend(body);
@@ -219,7 +250,7 @@ QList<TokenData> NativeAppLogin::parseTokens(const QJsonObject &body, const QDat
         tokens.append({token.value("resource_server"_L1).toString(), token.value("scope"_L1).toString(),
                        token.value("access_token"_L1).toString().toLatin1(),
                        token.value("refresh_token"_L1).toString().toLatin1(),
-                       now.addSecs(token.value("expires_in"_L1).toInteger(7200))});
+                       now.addSecs(token.value("expires_in"_L1).toInteger(7200)), identity});
     }
     return tokens;
 }

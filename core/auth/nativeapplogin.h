@@ -3,6 +3,7 @@
 
 #include "core/auth/refreshtokenauthorizer.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -32,6 +33,9 @@ public:
         QStringList scopes;        // joined with spaces; "openid" is added
         bool refreshTokens = true; // access_type=offline
         QString prefillNamedGrant; // "Flowdeck on <host>"
+        // A 403's authorization parameters (a GARE): required scopes and session requirements
+        // (identities, domains, policies, MFA, a message for the login page, prompt=login).
+        QJsonObject authorizationParameters;
     };
 
     NativeAppLogin(QNetworkAccessManager *network, const Options &options, QObject *parent = nullptr);

@@ -22,6 +22,7 @@ struct TokenData
     QByteArray accessToken;
     QByteArray refreshToken;
     QDateTime expiresAt;
+    QString identity; // who signed in (the id_token's preferred_username), for display
 };
 
 // Renews an access token with a refresh token at Globus Auth (native app: no client secret).

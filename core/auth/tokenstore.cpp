@@ -28,7 +28,8 @@ QByteArray TokenStore::serialize(const QList<TokenData> &tokens)
                                  {u"scope"_s, t.scope},
                                  {u"access_token"_s, QString::fromLatin1(t.accessToken)},
                                  {u"refresh_token"_s, QString::fromLatin1(t.refreshToken)},
-                                 {u"expires_at_seconds"_s, t.expiresAt.toSecsSinceEpoch()}});
+                                 {u"expires_at_seconds"_s, t.expiresAt.toSecsSinceEpoch()},
+                                 {u"identity"_s, t.identity}});
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
 
@@ -38,7 +39,8 @@ QList<TokenData> TokenStore::deserialize(const QByteArray &data)
     for (const QJsonValue &value : QJsonDocument::fromJson(data).array())
         tokens.append({value[u"resource_server"_s].toString(), value[u"scope"_s].toString(),
                        value[u"access_token"_s].toString().toLatin1(), value[u"refresh_token"_s].toString().toLatin1(),
-                       QDateTime::fromSecsSinceEpoch(value[u"expires_at_seconds"_s].toInteger(), Qt::UTC)});
+                       QDateTime::fromSecsSinceEpoch(value[u"expires_at_seconds"_s].toInteger(), Qt::UTC),
+                       value[u"identity"_s].toString()});
     return tokens;
 }
 

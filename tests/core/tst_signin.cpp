@@ -66,6 +66,7 @@ private slots:
     void cleanupTestCase();
     void pkce_matchesRfc7636();
     void authorizeUrl_carriesEverything();
+    void sessionRequirements_reachTheAuthorizeUrl();
     void roundTrip_loopbackExchangeRefreshRevoke();
     void strayRequests_areIgnored_andErrorsReported();
     void pastedCode_fallback();
@@ -114,6 +115,25 @@ void TestSignIn::authorizeUrl_carriesEverything()
     QCOMPARE(query.queryItemValue(u"code_challenge"_s).size(), 43);
 }
 
+// A 403 with a GARE (consent or session requirement): its parameters shape the next sign-in.
+void TestSignIn::sessionRequirements_reachTheAuthorizeUrl()
+{
+    QNetworkAccessManager network;
+    NativeAppLogin::Options o = options(QUrl(u"https://auth.globus.org/"_s));
+    o.authorizationParameters = QJsonDocument::fromJson(R"j({"session_message": "Please use your campus login",
+        "session_required_identities": ["6f3c-a", "7a1d-b"], "session_required_mfa": true,
+        "required_scopes": ["https://auth.globus.org/scopes/f1/flow_f1_user"]})j")
+                                    .object();
+    NativeAppLogin login(&network, o);
+    const QUrlQuery query(login.start());
+    QCOMPARE(query.queryItemValue(u"session_message"_s, QUrl::FullyDecoded), u"Please use your campus login"_s);
+    QCOMPARE(query.queryItemValue(u"session_required_identities"_s, QUrl::FullyDecoded), u"6f3c-a,7a1d-b"_s);
+    QCOMPARE(query.queryItemValue(u"session_required_mfa"_s), u"True"_s);
+    QVERIFY(query.queryItemValue(u"scope"_s, QUrl::FullyDecoded)
+                .endsWith(u" https://auth.globus.org/scopes/f1/flow_f1_user"_s));
+    QVERIFY(!query.hasQueryItem(u"prompt"_s));
+}
+
 void TestSignIn::roundTrip_loopbackExchangeRefreshRevoke()
 {
     FakeAuth auth;
@@ -134,6 +154,7 @@ void TestSignIn::roundTrip_loopbackExchangeRefreshRevoke()
     const TokenData flows = tokens.at(1);
     QCOMPARE(flows.resourceServer, u"flows.globus.org"_s);
     QCOMPARE(flows.refreshToken, "FLOWS-REFRESH-1"_ba);
+    QCOMPARE(flows.identity, u"ada@example.org"_s); // from the id_token, for the status bar
     QVERIFY(flows.expiresAt > QDateTime::currentDateTimeUtc().addSecs(7000));
 
     RefreshTokenAuthorizer authorizer(&network, auth.url, u"client-1"_s, flows);
@@ -205,7 +226,7 @@ void TestSignIn::tokenStore_fallbackFileIs0600()
     QSignalSpy fallback(&store, &TokenStore::fallbackActivated);
     QSignalSpy saved(&store, &TokenStore::saved);
     const QList<TokenData> tokens{{u"flows.globus.org"_s, u"s"_s, "ACCESS-1"_ba, "REFRESH-1"_ba,
-                                   QDateTime::fromSecsSinceEpoch(2'000'000'000, Qt::UTC)}};
+                                   QDateTime::fromSecsSinceEpoch(2'000'000'000, Qt::UTC), u"ada"_s}};
     store.save(u"globus:sandbox"_s, tokens);
     QVERIFY(saved.wait());
     QCOMPARE(saved.first().at(1).toBool(), true);
@@ -223,6 +244,7 @@ void TestSignIn::tokenStore_fallbackFileIs0600()
     QCOMPARE(back.size(), 1);
     QCOMPARE(back.first().refreshToken, "REFRESH-1"_ba);
     QCOMPARE(back.first().expiresAt, tokens.first().expiresAt);
+    QCOMPARE(back.first().identity, u"ada"_s);
     QSignalSpy removed(&store, &TokenStore::removed);
     store.remove(u"globus:sandbox"_s);
     QVERIFY(removed.wait());
@@ -238,7 +260,7 @@ void TestSignIn::tokenStore_keychainOrVisibleFallback()
     TokenStore store(u"flowdeck-test"_s, dir.filePath(u"tokens.json"_s));
     QSignalSpy saved(&store, &TokenStore::saved);
     QSignalSpy fallback(&store, &TokenStore::fallbackActivated);
-    store.save(u"globus:test"_s, {{u"rs"_s, {}, "ACCESS-1"_ba, "REFRESH-1"_ba, QDateTime::currentDateTimeUtc()}});
+    store.save(u"globus:test"_s, {{u"rs"_s, {}, "ACCESS-1"_ba, "REFRESH-1"_ba, QDateTime::currentDateTimeUtc(), {}}});
     QVERIFY(saved.wait(15'000));
     QCOMPARE(saved.first().at(1).toBool(), true);
     if (qEnvironmentVariableIsSet("FLOWDECK_EXPECT_KEYRING")) // CI runs this once inside a real keyring

@@ -32,8 +32,8 @@ void captureMessages(QtMsgType, const QMessageLogContext &, const QString &messa
 
 TokenData tokens(const QByteArray &access, const QByteArray &refresh, int expiresInSeconds)
 {
-    return {QString::fromLatin1(FlowsClient::ResourceServer), u"scope"_s, access, refresh,
-            QDateTime::currentDateTimeUtc().addSecs(expiresInSeconds)};
+    return {QString::fromLatin1(FlowsClient::ResourceServer),          u"scope"_s, access, refresh,
+            QDateTime::currentDateTimeUtc().addSecs(expiresInSeconds), {}};
 }
 
 } // namespace

@@ -52,6 +52,11 @@ void FakeAuth::answer(const QHttpServerRequest &request, QHttpServerResponder &r
                     {u"expires_in"_s, 7200},
                     {u"resource_server"_s, u"auth.globus.org"_s},
                     {u"scope"_s, u"openid"_s},
+                    {u"id_token"_s,
+                     QString::fromLatin1("eyJhbGciOiJSUzI1NiJ9." +
+                                         QByteArray(R"({"sub":"6f3c","preferred_username":"ada@example.org"})")
+                                             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
+                                         ".c2ln")},
                     {u"token_type"_s, u"Bearer"_s},
                     {u"other_tokens"_s, QJsonArray{QJsonObject{{u"access_token"_s, u"FLOWS-ACCESS-1"_s},
                                                                {u"refresh_token"_s, u"FLOWS-REFRESH-1"_s},

@@ -69,12 +69,14 @@ void TestApplication::localProfile_thenSwitch_thenRemembered()
         QTRY_COMPARE(model->rowCount(), 6); // the sample library on the embedded service
         QTRY_VERIFY(statusText(app.mainWindow()).contains(u"connected"_s));
         QCOMPARE(app.profile().id(), u"local"_s);
+        QVERIFY(statusText(app.mainWindow()).contains(u"Signed in as you (local)"_s));
 
         emit app.mainWindow()->profileRequested(u"custom:"_s + fake.baseUrl().toString());
         QTRY_VERIFY(model->rowCount() > 0 && model->rowCount() != 6); // the fake's recorded page
         QCOMPARE(model->flowAt(0).id,
                  FakeFlowsServer::fixtureBody(u"list_flows"_s, u"default"_s).value("flows"_L1)[0][u"id"_s].toString());
         QVERIFY(statusText(app.mainWindow()).contains(fake.baseUrl().toString()));
+        QVERIFY(statusText(app.mainWindow()).contains(u"Not signed in"_s));
     }
     // The next start comes back to the profile the user chose.
     Application again(commandLine);
