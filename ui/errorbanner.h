@@ -23,7 +23,11 @@ public:
 signals:
     void retryRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void applyColours();
     QLabel *m_text;
     QPushButton *m_retry;
 };

@@ -6,6 +6,7 @@
 #include "ui/errorbanner.h"
 #include "ui/flowmetadatadialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
@@ -21,6 +22,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -100,6 +102,16 @@ FlowBrowser::FlowBrowser(Core::FlowsModel *model, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionsClickable(true);
+    // Column choices: right-click the header to show or hide columns (remembered with the layout).
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (int column = Core::FlowsModel::Subtitle; column < Core::FlowsModel::ColumnCount; ++column) {
+        auto *toggle = new QAction(m_model->headerData(column, Qt::Horizontal).toString(), m_view->horizontalHeader());
+        toggle->setCheckable(true);
+        toggle->setChecked(true);
+        connect(toggle, &QAction::toggled, this,
+                [this, column](bool shown) { m_view->setColumnHidden(column, !shown); });
+        m_view->horizontalHeader()->addAction(toggle);
+    }
     m_view->horizontalHeader()->setSortIndicatorShown(true);
     m_view->horizontalHeader()->setSortIndicator(Core::FlowsModel::Updated, Qt::DescendingOrder);
     m_view->setColumnWidth(Core::FlowsModel::Title, 220);
@@ -111,6 +123,7 @@ FlowBrowser::FlowBrowser(Core::FlowsModel *model, QWidget *parent)
     m_overview->setOpenLinks(false);
     m_overview->setAccessibleName(tr("Flow details"));
     m_runs->setAccessibleName(tr("Recent runs of the flow"));
+    m_details->tabBar()->setAccessibleName(tr("Flow detail pages"));
     m_details->addTab(m_overview, tr("&Overview"));
     m_details->addTab(m_definition, tr("De&finition"));
     m_details->addTab(m_schema, tr("Input &schema"));
@@ -201,6 +214,15 @@ void FlowBrowser::buildFilterBar(QWidget *bar)
     refresh->setToolTip(tr("Refresh (F5)"));
     connect(refresh, &QToolButton::clicked, this, &FlowBrowser::refresh);
     layout->addWidget(refresh);
+}
+
+void FlowBrowser::syncColumnChoices()
+{
+    const QList<QAction *> toggles = m_view->horizontalHeader()->actions();
+    for (int i = 0; i < toggles.size(); ++i) {
+        const QSignalBlocker quiet(toggles.at(i));
+        toggles.at(i)->setChecked(!m_view->isColumnHidden(Core::FlowsModel::Subtitle + i));
+    }
 }
 
 void FlowBrowser::setClient(Core::FlowsClient *client)

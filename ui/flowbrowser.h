@@ -48,6 +48,8 @@ public:
     ErrorBanner *banner() const { return m_banner; }
     QTabWidget *details() const { return m_details; }
     QSplitter *splitter() const { return m_splitter; }
+    // After the layout is restored: the column menu shows what is hidden.
+    void syncColumnChoices();
     QString currentFlowId() const;
     QString detailText() const; // the overview as plain text (tests, accessibility)
 

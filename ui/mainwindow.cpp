@@ -188,6 +188,7 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_flows->splitter()->restoreState(settings.value(u"flows/splitter"_s).toByteArray());
     m_flows->view()->horizontalHeader()->restoreState(settings.value(u"flows/columns"_s).toByteArray());
+    m_flows->syncColumnChoices();
 }
 
 void MainWindow::saveLayout() const

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/models/flowsmodel.h"
+#include "ui/errorbanner.h"
 #include "ui/flowbrowser.h"
 #include "ui/mainwindow.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QSettings>
@@ -12,6 +17,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +34,9 @@ private slots:
     void quitShortcut_closesWindow();
     void layout_isRememberedBetweenSessions();
     void profileMenu_requestsAndShowsTheProfile();
+    void columnChoices_areRemembered();
+    void keyboard_reachesEveryPartAndEachIsNamed();
+    void darkPalette_keepsTheBannerReadable();
 };
 
 void TestMainWindow::menus_haveStandardEntries()
@@ -105,6 +114,75 @@ void TestMainWindow::profileMenu_requestsAndShowsTheProfile()
     QCOMPARE(requested.first().first().toString(), u"globus:sandbox"_s);
     window.setProfile(u"globus:sandbox"_s);
     QVERIFY(sandbox->isChecked() && !local->isChecked());
+}
+
+void TestMainWindow::columnChoices_areRemembered()
+{
+    QSettings().clear();
+    {
+        Flowdeck::Core::FlowsModel model;
+        MainWindow window(&model);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QHeaderView *header = window.flowBrowser()->view()->horizontalHeader();
+        QAction *keywords = nullptr;
+        for (QAction *action : header->actions())
+            if (action->text() == "Keywords"_L1)
+                keywords = action;
+        QVERIFY(keywords && keywords->isChecked());
+        keywords->trigger(); // what the header's context menu does
+        QVERIFY(window.flowBrowser()->view()->isColumnHidden(Flowdeck::Core::FlowsModel::Keywords));
+        window.close();
+    }
+    Flowdeck::Core::FlowsModel model;
+    MainWindow again(&model);
+    QVERIFY(again.flowBrowser()->view()->isColumnHidden(Flowdeck::Core::FlowsModel::Keywords));
+    for (QAction *action : again.flowBrowser()->view()->horizontalHeader()->actions())
+        QCOMPARE(action->isChecked(), action->text() != "Keywords"_L1);
+}
+
+// Tab goes through every part of the flows view, and each stop has a name a screen reader can say.
+void TestMainWindow::keyboard_reachesEveryPartAndEachIsNamed()
+{
+    Flowdeck::Core::FlowsModel model;
+    MainWindow window(&model);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    window.flowBrowser()->focusSearch();
+    QTRY_VERIFY(window.flowBrowser()->searchField()->hasFocus());
+    QSet<QWidget *> visited;
+    for (int i = 0; i < 40; ++i) {
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        visited.insert(focus);
+        const auto *button = qobject_cast<QAbstractButton *>(focus);
+        QVERIFY2(!focus->accessibleName().isEmpty() || (button && !button->text().isEmpty()),
+                 qPrintable(u"unnamed: "_s + QString::fromLatin1(focus->metaObject()->className())));
+        QTest::keyClick(focus, Qt::Key_Tab);
+    }
+    QVERIFY(visited.contains(window.flowBrowser()->view()));
+    QVERIFY(visited.contains(window.flowBrowser()->searchField()));
+    QVERIFY(std::any_of(visited.begin(), visited.end(),
+                        [](QWidget *w) { return w->inherits("QTabBar") || w->inherits("QTextBrowser"); }));
+}
+
+void TestMainWindow::darkPalette_keepsTheBannerReadable()
+{
+    const QPalette original = QApplication::palette();
+    Flowdeck::Core::FlowsModel model;
+    MainWindow window(&model);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Flowdeck::Ui::ErrorBanner *banner = window.flowBrowser()->banner();
+    QVERIFY(banner->palette().color(QPalette::Window).lightness() > 128);
+    QPalette dark = original;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x24));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    QApplication::setPalette(dark);
+    QTRY_VERIFY(banner->palette().color(QPalette::Window).lightness() < 128);
+    QVERIFY(banner->palette().color(QPalette::WindowText).lightness() > 128); // light text on dark red
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(TestMainWindow)
