@@ -10,9 +10,11 @@
 #include "core/auth/tokenstore.h"
 #include "core/engine/localservicehost.h"
 #include "core/models/flowsmodel.h"
+#include "core/models/runsmodel.h"
 #include "ui/flowbrowser.h"
 #include "ui/flowmetadatadialog.h"
 #include "ui/mainwindow.h"
+#include "ui/runsview.h"
 #include "ui/signindialog.h"
 
 #include <QCoreApplication>
@@ -22,6 +24,7 @@
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 
 #include <algorithm>
@@ -61,9 +64,10 @@ Application::Application(const CommandLine &commandLine, QObject *parent)
     , m_commandLine(commandLine)
     , m_network(new QNetworkAccessManager(this))
     , m_flows(new Core::FlowsModel(this))
+    , m_runs(new Core::RunsModel(this))
     , m_tokens(new Core::TokenStore(
           u"Flowdeck"_s, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/tokens.json"_s, this))
-    , m_window(std::make_unique<Ui::MainWindow>(m_flows))
+    , m_window(std::make_unique<Ui::MainWindow>(m_flows, m_runs))
 {
     connect(m_window.get(), &Ui::MainWindow::profileRequested, this,
             [this](const QString &id) { switchProfile(Core::Profile::fromId(id)); });
@@ -230,7 +234,11 @@ void Application::saveScreenshotAndQuit(const QString &path, const QString &view
     QTimer::singleShot(600, this, [this, path, view] {
         QWidget *shown = m_window.get();
         std::unique_ptr<QDialog> dialog;
-        if (view == "definition"_L1) {
+        if (view == "runs"_L1) {
+            m_window->showView(1);
+            if (m_runs->rowCount() > 0)
+                m_window->runsView()->view()->setCurrentIndex(m_runs->index(0, 0));
+        } else if (view == "definition"_L1) {
             m_window->flowBrowser()->details()->setCurrentIndex(1);
         } else if (view == "edit"_L1 && m_flows->rowCount() > 0) {
             dialog = std::make_unique<Ui::FlowMetadataDialog>(m_flows->flowAt(0), m_window.get());

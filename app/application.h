@@ -14,6 +14,7 @@ class QNetworkAccessManager;
 namespace Flowdeck::Core {
 class FlowsClient;
 class FlowsModel;
+class RunsModel;
 class TokenStore;
 struct TokenData;
 } // namespace Flowdeck::Core
@@ -59,6 +60,7 @@ private:
     QNetworkAccessManager *m_network;
     Core::FlowsClient *m_client = nullptr;
     Core::FlowsModel *m_flows;
+    Core::RunsModel *m_runs;
     Core::TokenStore *m_tokens;
     QList<Core::TokenData> m_currentTokens;
     std::unique_ptr<Ui::MainWindow> m_window;

@@ -74,7 +74,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     parser.addOption(firstPaint);
     const QCommandLineOption screenshotView(
         u"screenshot-view"_s,
-        QCoreApplication::translate("main", "With --screenshot: flows, definition, edit or signin."), u"view"_s,
+        QCoreApplication::translate("main", "With --screenshot: flows, definition, runs, edit or signin."), u"view"_s,
         u"flows"_s);
     parser.addOption(screenshotView);
     parser.addOption(check);

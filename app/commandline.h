@@ -16,7 +16,7 @@ struct CommandLine
     QString serviceUrl;            // --service-url: an explicit Flows base URL
     QString environment;           // --environment: a Globus environment name
     QString screenshot;            // --screenshot: save the main window as PNG once shown, then quit
-    QString screenshotView;        // --screenshot-view: flows (default), definition, edit or signin
+    QString screenshotView;        // --screenshot-view: flows (default), definition, runs, edit or signin
     bool reportFirstPaint = false; // --report-first-paint: print the time to the first paint, then quit
     QStringList checkFiles;        // --check FILE...: validate without a GUI
     bool jsonOutput = false;       // --format json

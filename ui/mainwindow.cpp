@@ -2,7 +2,9 @@
 #include "ui/mainwindow.h"
 
 #include "core/api/environment.h"
+#include "core/models/runsmodel.h"
 #include "ui/flowbrowser.h"
+#include "ui/runsview.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -26,9 +28,10 @@ using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Ui {
 
-MainWindow::MainWindow(Core::FlowsModel *flows, QWidget *parent)
+MainWindow::MainWindow(Core::FlowsModel *flows, Core::RunsModel *runs, QWidget *parent)
     : QMainWindow(parent)
     , m_flows(new FlowBrowser(flows, this))
+    , m_runs(new RunsView(runs ? runs : new Core::RunsModel(this), this))
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_serviceLabel(new QLabel(this))
@@ -41,8 +44,10 @@ MainWindow::MainWindow(Core::FlowsModel *flows, QWidget *parent)
     setWindowIcon(QIcon(u":/icons/flowdeck.svg"_s));
     m_navigation->setAccessibleName(tr("Views"));
     m_navigation->addItem(tr("Flows"));
+    m_navigation->addItem(tr("Runs"));
     m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(u"MMMMMMMMM"_s));
     m_pages->addWidget(m_flows);
+    m_pages->addWidget(m_runs);
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -71,6 +76,12 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setClient(Core::FlowsClient *client)
 {
     m_flows->setClient(client);
+    m_runs->setClient(client);
+}
+
+void MainWindow::showView(int index)
+{
+    m_navigation->setCurrentRow(index);
 }
 
 void MainWindow::setServiceDescription(const QString &description)
@@ -83,7 +94,12 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New flow from a definition file…"), QKeySequence::New, m_flows,
                     [this] { m_flows->createFromFile(); });
-    QAction *refresh = file->addAction(tr("&Refresh"), m_flows, &FlowBrowser::refresh);
+    QAction *refresh = file->addAction(tr("&Refresh"), this, [this] {
+        if (m_pages->currentWidget() == m_runs)
+            m_runs->refresh();
+        else
+            m_flows->refresh();
+    });
     refresh->setShortcuts(QKeySequence::Refresh);
     file->addSeparator();
     createProfileMenu(file);
@@ -107,6 +123,10 @@ void MainWindow::createMenus()
     flow->addAction(tr("Copy &id"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), m_flows,
                     &FlowBrowser::copyCurrentId);
     flow->addAction(tr("Copy &scope"), m_flows, &FlowBrowser::copyCurrentScope);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Flows"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { showView(0); });
+    view->addAction(tr("&Runs"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { showView(1); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Flowdeck"), this, &MainWindow::showAbout);

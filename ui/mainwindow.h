@@ -11,11 +11,13 @@ class QStackedWidget;
 namespace Flowdeck::Core {
 class FlowsClient;
 class FlowsModel;
+class RunsModel;
 } // namespace Flowdeck::Core
 
 namespace Flowdeck::Ui {
 
 class FlowBrowser;
+class RunsView;
 
 // The application's main window: navigation between the views (Flows; Runs, Studio and Inbox join
 // with their issues), the standard menus and shortcuts, and a status bar with the service and its
@@ -26,7 +28,8 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(Core::FlowsModel *flows, QWidget *parent = nullptr);
+    // runs: the Runs view's model (the window makes its own when none is given).
+    explicit MainWindow(Core::FlowsModel *flows, Core::RunsModel *runs = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void setClient(Core::FlowsClient *client);
@@ -38,6 +41,8 @@ public:
     void showSecurityWarning(const QString &text);
     void setIdentity(const QString &identity); // empty: not signed in // a permanent status-bar note (tokens in a file)
     FlowBrowser *flowBrowser() const { return m_flows; }
+    RunsView *runsView() const { return m_runs; }
+    void showView(int index); // 0 Flows, 1 Runs
 
 signals:
     void profileRequested(const QString &id);
@@ -56,6 +61,7 @@ private:
     void saveLayout() const;
 
     FlowBrowser *m_flows;
+    RunsView *m_runs;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     QLabel *m_serviceLabel;

@@ -2,6 +2,7 @@
 #include "core/models/flowsmodel.h"
 
 #include "core/api/flowsclient.h"
+#include "core/api/replies.h"
 
 #include <QLocale>
 
@@ -24,18 +25,12 @@ QString roleName(const QString &role)
 } // namespace
 
 FlowsModel::FlowsModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedModel(parent)
 {}
-
-void FlowsModel::setClient(FlowsClient *client)
-{
-    m_client = client;
-    refresh();
-}
 
 void FlowsModel::setQuery(const Query &query)
 {
-    if (query == m_query && m_started)
+    if (query == m_query && started())
         return;
     m_query = query;
     refresh();
@@ -48,64 +43,21 @@ void FlowsModel::setCurrentIdentity(const QString &urn)
         emit dataChanged(index(0, Owner), index(int(m_flows.size()) - 1, Owner));
 }
 
-void FlowsModel::refresh()
+ApiReply *FlowsModel::requestPage(FlowsClient *client, const QString &marker, int pageSize)
 {
-    ++m_generation;
-    if (m_pending)
-        m_pending->deleteLater(); // cancels it; its page would be outdated anyway
-    m_pending = nullptr;
-    beginResetModel();
-    m_flows.clear();
-    m_marker.clear();
-    m_hasMore = false;
-    endResetModel();
-    m_started = true;
-    request();
-}
-
-void FlowsModel::cancel()
-{
-    if (!m_pending)
-        return;
-    ++m_generation; // its answer, if one still comes, is dropped
-    m_pending->deleteLater();
-    m_pending = nullptr;
-    emit loadingChanged(false);
-}
-
-void FlowsModel::request()
-{
-    if (!m_client || m_pending)
-        return;
     ListFlowsOptions options;
     options.filterRoles = m_query.roles;
     if (!m_query.fulltext.trimmed().isEmpty())
         options.filterFulltext = m_query.fulltext.trimmed();
     options.orderby = m_query.orderby;
-    options.perPage = m_pageSize;
-    options.marker = m_marker;
-    FlowPageReply *reply = m_client->listFlows(options);
-    reply->setParent(this);
-    m_pending = reply;
-    const quint64 generation = m_generation;
-    connect(reply, &ApiReply::finished, this, [this, reply, generation] { onPage(reply, generation); });
-    emit loadingChanged(true);
+    options.perPage = pageSize;
+    options.marker = marker;
+    return client->listFlows(options);
 }
 
-void FlowsModel::onPage(FlowPageReply *reply, quint64 generation)
+PagedModel::PageEnd FlowsModel::appendPage(ApiReply *reply)
 {
-    reply->deleteLater();
-    if (generation != m_generation)
-        return; // an answer to a query the user has since changed
-    m_pending = nullptr;
-    emit loadingChanged(false);
-    if (reply->error().isError()) {
-        emit errorOccurred(reply->error());
-        return;
-    }
-    const Page<Flow> &page = reply->value();
-    m_hasMore = page.hasNextPage && !page.marker.isEmpty();
-    m_marker = page.marker;
+    const Page<Flow> &page = static_cast<FlowPageReply *>(reply)->value();
     QList<Flow> fresh;
     for (const Flow &flow : page.items)
         if (rowOf(flow.id) < 0) // a flow created meanwhile can shift the pages: never show it twice
@@ -115,7 +67,7 @@ void FlowsModel::onPage(FlowPageReply *reply, quint64 generation)
         m_flows.append(fresh);
         endInsertRows();
     }
-    emit pageLoaded();
+    return {page.hasNextPage, page.marker};
 }
 
 int FlowsModel::rowCount(const QModelIndex &parent) const
@@ -185,17 +137,6 @@ QVariant FlowsModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Updated");
     }
     return {};
-}
-
-bool FlowsModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_hasMore && !m_pending;
-}
-
-void FlowsModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        request();
 }
 
 int FlowsModel::rowOf(const QString &flowId) const

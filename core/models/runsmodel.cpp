@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/models/runsmodel.h"
+
+#include "core/api/flowsclient.h"
+#include "core/api/replies.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace Flowdeck::Core {
+
+RunsModel::RunsModel(QObject *parent)
+    : PagedModel(parent)
+{}
+
+void RunsModel::setQuery(const Query &query)
+{
+    if (query == m_query && started())
+        return;
+    m_query = query;
+    refresh();
+}
+
+ApiReply *RunsModel::requestPage(FlowsClient *client, const QString &marker, int pageSize)
+{
+    ListRunsOptions options;
+    options.filterStatus = m_query.statuses;
+    if (!m_query.label.trimmed().isEmpty())
+        options.filterLabel = {m_query.label.trimmed()};
+    options.filterFlowId = m_query.flowIds;
+    options.orderby = m_query.orderby.isEmpty() ? QStringList{u"start_time DESC"_s} : m_query.orderby;
+    options.perPage = pageSize;
+    options.marker = marker;
+    return client->listRuns(options);
+}
+
+PagedModel::PageEnd RunsModel::appendPage(ApiReply *reply)
+{
+    const Page<Run> &page = static_cast<RunPageReply *>(reply)->value();
+    QList<Run> fresh;
+    for (const Run &run : page.items)
+        if (rowOf(run.runId) < 0) // a run started meanwhile shifts the pages: never show one twice
+            fresh.append(run);
+    if (!fresh.isEmpty()) {
+        beginInsertRows({}, int(m_runs.size()), int(m_runs.size() + fresh.size()) - 1);
+        m_runs.append(fresh);
+        endInsertRows();
+    }
+    return {page.hasNextPage, page.marker};
+}
+
+int RunsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_runs.size());
+}
+
+int RunsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString RunsModel::duration(const Run &run, const QDateTime &now)
+{
+    if (!run.startTime.isValid())
+        return {};
+    const qint64 seconds = run.startTime.secsTo(run.completionTime.isValid() ? run.completionTime : now);
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+QVariant RunsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Run &run = m_runs.at(index.row());
+    if (role == RunIdRole)
+        return run.runId;
+    if (role == StatusRole)
+        return run.statusText;
+    if (role == Qt::ToolTipRole && index.column() == Status)
+        return run.details().value("description"_L1).toString();
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Label:
+        return run.label.isEmpty() ? run.runId.left(8) : run.label;
+    case Flow:
+        return run.flowTitle;
+    case Status:
+        return run.displayStatus.isEmpty() ? run.statusText : run.displayStatus;
+    case Started:
+        return QLocale().toString(run.startTime.toLocalTime(), QLocale::ShortFormat);
+    case Duration:
+        return duration(run, QDateTime::currentDateTimeUtc());
+    case Tags:
+        return run.tags.join(u", "_s);
+    }
+    return {};
+}
+
+QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Label:
+        return tr("Label");
+    case Flow:
+        return tr("Flow");
+    case Status:
+        return tr("Status");
+    case Started:
+        return tr("Started");
+    case Duration:
+        return tr("Duration");
+    case Tags:
+        return tr("Tags");
+    }
+    return {};
+}
+
+int RunsModel::rowOf(const QString &runId) const
+{
+    for (int row = 0; row < m_runs.size(); ++row)
+        if (m_runs.at(row).runId == runId)
+            return row;
+    return -1;
+}
+
+void RunsModel::updateRun(const Run &run)
+{
+    const int row = rowOf(run.runId);
+    if (row < 0 || m_runs.at(row) == run)
+        return;
+    m_runs[row] = run;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+} // namespace Flowdeck::Core

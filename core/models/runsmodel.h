@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/api/run.h"
+#include "core/models/pagedmodel.h"
+
+#include <QStringList>
+
+namespace Flowdeck::Core {
+
+// The runs a service lists for the signed-in identity, paged like FlowsModel, filtered and sorted on
+// the server (status, label, flow; orderby). Rows are updated in place when a run is re-read. GUI thread.
+class RunsModel final : public PagedModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunsModel)
+
+public:
+    enum Column { Label, Flow, Status, Started, Duration, Tags, ColumnCount };
+    enum DataRole { RunIdRole = Qt::UserRole + 1, StatusRole };
+
+    struct Query
+    {
+        QStringList statuses; // ACTIVE, INACTIVE, SUCCEEDED, FAILED, ENDED
+        QString label;
+        QStringList flowIds;
+        QStringList orderby; // empty: newest first
+        bool operator==(const Query &) const = default;
+    };
+
+    explicit RunsModel(QObject *parent = nullptr);
+    void setQuery(const Query &query);
+    const Query &query() const { return m_query; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    const Run &runAt(int row) const { return m_runs.at(row); }
+    int rowOf(const QString &runId) const;
+    void updateRun(const Run &run);
+    static QString duration(const Run &run, const QDateTime &now);
+
+private:
+    ApiReply *requestPage(FlowsClient *client, const QString &marker, int pageSize) override;
+    PageEnd appendPage(ApiReply *reply) override;
+    void clearRows() override { m_runs.clear(); }
+
+    Query m_query;
+    QList<Run> m_runs;
+};
+
+} // namespace Flowdeck::Core
