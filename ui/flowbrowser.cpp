@@ -5,6 +5,7 @@
 #include "core/models/flowsmodel.h"
 #include "ui/errorbanner.h"
 #include "ui/flowmetadatadialog.h"
+#include "ui/listviews.h"
 
 #include <QAction>
 #include <QApplication>
@@ -94,13 +95,7 @@ FlowBrowser::FlowBrowser(Core::FlowsModel *model, QWidget *parent)
     m_view->setModel(m_model);
     m_view->setObjectName(u"flowTable"_s);
     m_view->setAccessibleName(tr("Flows"));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    setUpListTable(m_view);
     m_view->horizontalHeader()->setSectionsClickable(true);
     // Column choices: right-click the header to show or hide columns (remembered with the layout).
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::ActionsContextMenu);

@@ -3,6 +3,7 @@
 
 #include "core/models/runsmodel.h"
 #include "ui/errorbanner.h"
+#include "ui/listviews.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -70,13 +71,7 @@ RunsView::RunsView(Core::RunsModel *model, QWidget *parent)
 
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Runs"));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    setUpListTable(m_view);
     m_view->setColumnWidth(Core::RunsModel::Label, 200);
     m_view->setColumnWidth(Core::RunsModel::Flow, 200);
     m_view->setColumnWidth(Core::RunsModel::Started, 150);

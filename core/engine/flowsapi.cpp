@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The /flows routes of the local service (reference §1.1, §2.1, §5.4, §5.5).
+#include "core/api/principals.h"
 #include "core/engine/executor.h"
 #include "core/engine/servicecore.h"
 #include "core/lang/definitionvalidator.h"
@@ -32,13 +33,6 @@ ServiceResponse unprocessable(const QJsonArray &detail)
     return errorResponse(422, u"UNPROCESSABLE_ENTITY"_s, detail,
                          u"%1 validation error%2 in body. %3"_s.arg(detail.size())
                              .arg(detail.size() == 1 ? QString() : u"s"_s, lines.join(u"; "_s)));
-}
-
-bool isPrincipal(const QString &value)
-{
-    static const QRegularExpression urn(
-        u"^urn:globus:(auth:identity|groups:id):[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
-    return urn.match(value).hasMatch();
 }
 
 // Metadata checks shared by create and update; the definition is checked by the toolkit.
@@ -78,7 +72,7 @@ void checkMetadata(const QJsonObject &body, QJsonArray &detail)
             unique.insert(value);
             const bool special = (qstrcmp(key, "flow_viewers") == 0 && value == "public"_L1) ||
                                  (qstrcmp(key, "flow_starters") == 0 && value == "all_authenticated_users"_L1);
-            if (!items.at(i).isString() || (!special && !isPrincipal(value)))
+            if (!items.at(i).isString() || (!special && !Principals::isUrn(value)))
                 detail.append(problem({u"body"_s, QLatin1StringView(key), i},
                                       u"\"%1\" is not a principal URN (urn:globus:auth:identity:<uuid> or "
                                       "urn:globus:groups:id:<uuid>)"_s.arg(value),
@@ -305,7 +299,7 @@ ServiceResponse updateFlow(ServiceCore &core, const ServiceRequest &request, QJs
                                                              : flow.value("input_schema"_L1),
                             detail);
     }
-    if (body.contains("flow_owner"_L1) && !isPrincipal(body.value("flow_owner"_L1).toString()))
+    if (body.contains("flow_owner"_L1) && !Principals::isUrn(body.value("flow_owner"_L1).toString()))
         detail.append(problem({u"body"_s, u"flow_owner"_s}, u"must be an identity URN"_s, u"value_error"_s));
     if (!detail.isEmpty())
         return unprocessable(detail);
@@ -363,7 +357,7 @@ ServiceResponse runFlow(ServiceCore &core, const ServiceRequest &request, const 
     QJsonArray detail;
     for (const char *key : {"run_managers", "run_monitors"})
         for (const QJsonValue &p : body.value(QLatin1StringView(key)).toArray())
-            if (!isPrincipal(p.toString()))
+            if (!Principals::isUrn(p.toString()))
                 detail.append(problem({u"body"_s, QLatin1StringView(key)},
                                       u"\"%1\" is not a principal URN"_s.arg(p.toString()), u"value_error"_s));
     if (!body.value("tags"_L1).isUndefined() && !body.value("tags"_L1).isArray())

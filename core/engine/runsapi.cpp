@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The /runs routes of the local service (reference §1.1, §1.3, §2.2, §2.3, §6).
+#include "core/api/principals.h"
 #include "core/engine/executor.h"
 #include "core/engine/servicecore.h"
 
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -136,12 +136,6 @@ ServiceResponse runLog(ServiceCore &core, const ServiceRequest &request, const R
     return {200, body};
 }
 
-bool isPrincipal(const QString &value)
-{
-    static const QRegularExpression urn(u"^urn:globus:(auth:identity|groups:id):[0-9a-fA-F-]{36}$"_s);
-    return urn.match(value).hasMatch();
-}
-
 ServiceResponse updateRun(ServiceCore &core, const ServiceRequest &request, RunRecord &run)
 {
     QJsonParseError parseError;
@@ -158,7 +152,7 @@ ServiceResponse updateRun(ServiceCore &core, const ServiceRequest &request, RunR
         if (list.isUndefined())
             continue;
         for (const QJsonValue &p : list.toArray())
-            if (!isPrincipal(p.toString()))
+            if (!Principals::isUrn(p.toString()))
                 detail.append(QJsonObject{{u"loc"_s, QJsonArray{u"body"_s, QLatin1StringView(key)}},
                                           {u"msg"_s, u"\"%1\" is not a principal URN"_s.arg(p.toString())},
                                           {u"type"_s, u"value_error"_s}});
