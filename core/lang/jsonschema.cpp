@@ -110,8 +110,9 @@ QJsonValue withoutNonStringFormats(const QJsonValue &schema, int depth = 0)
     // Only walk where subschemas sit: a property may well be called "type" or "format".
     static const QStringList maps{u"properties"_s, u"patternProperties"_s, u"definitions"_s, u"$defs"_s,
                                   u"dependencies"_s};
-    static const QStringList single{u"items"_s, u"additionalProperties"_s, u"additionalItems"_s, u"not"_s,
-                                    u"if"_s, u"then"_s, u"else"_s, u"contains"_s, u"propertyNames"_s};
+    static const QStringList single{
+        u"items"_s,    u"additionalProperties"_s, u"additionalItems"_s, u"not"_s, u"if"_s, u"then"_s, u"else"_s,
+        u"contains"_s, u"propertyNames"_s};
     static const QStringList lists{u"allOf"_s, u"anyOf"_s, u"oneOf"_s, u"items"_s};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (maps.contains(it.key()) && it.value().isObject()) {
