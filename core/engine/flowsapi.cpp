@@ -7,7 +7,6 @@
 #include "core/lang/jsonschema.h"
 
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -19,21 +18,6 @@ namespace {
 
 const char *const RoleLists[] = {"flow_viewers", "flow_starters", "flow_administrators", "run_managers",
                                  "run_monitors"};
-
-QJsonObject problem(const QJsonArray &loc, const QString &message, const QString &type)
-{
-    return {{u"loc"_s, loc}, {u"msg"_s, message}, {u"type"_s, type}};
-}
-
-ServiceResponse unprocessable(const QJsonArray &detail)
-{
-    QStringList lines;
-    for (const QJsonValue &d : detail)
-        lines.append(pathToString(d[u"loc"_s].toArray()) + u": "_s + d[u"msg"_s].toString());
-    return errorResponse(422, u"UNPROCESSABLE_ENTITY"_s, detail,
-                         u"%1 validation error%2 in body. %3"_s.arg(detail.size())
-                             .arg(detail.size() == 1 ? QString() : u"s"_s, lines.join(u"; "_s)));
-}
 
 // Metadata checks shared by create and update; the definition is checked by the toolkit.
 void checkMetadata(const QJsonObject &body, QJsonArray &detail)
@@ -97,23 +81,6 @@ void checkDefinition(const QJsonObject &definition, const QJsonValue &inputSchem
         // accepts such definitions, so its stand-in does too.
         if (d.severity == Diagnostic::Severity::Error && !d.code.startsWith("FD3"_L1))
             detail.append(problem(d.path, d.message, d.code));
-}
-
-bool parseBody(const ServiceRequest &request, QJsonObject *body, ServiceResponse *failure)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject()) {
-        *failure = unprocessable(
-            {problem({u"body"_s},
-                     error.error != QJsonParseError::NoError
-                         ? u"The body is not valid JSON: %1 (at byte %2)"_s.arg(error.errorString()).arg(error.offset)
-                         : u"The body must be a JSON object"_s,
-                     u"value_error.jsondecode"_s)});
-        return false;
-    }
-    *body = document.object();
-    return true;
 }
 
 // Every path from StartAt to an end, loops taken once: the service's "possible traversals".
@@ -208,15 +175,10 @@ ServiceResponse listFlows(ServiceCore &core, const ServiceRequest &request)
                  u"updated_at"_s},
                 &error))
         return errorResponse(422, u"UNPROCESSABLE_ENTITY"_s, error);
-    QJsonArray flows;
-    for (qsizetype i = page.offset; i < std::min(matches.size(), page.offset + page.limit); ++i)
-        flows.append(core.flowView(matches.at(i), request.identity));
-    const bool more = page.offset + page.limit < matches.size();
-    return {200,
-            {{u"flows"_s, flows},
-             {u"limit"_s, page.limit},
-             {u"has_next_page"_s, more},
-             {u"marker"_s, more ? QJsonValue(nextMarker(page, page.offset + page.limit)) : QJsonValue()}}};
+    QList<QJsonObject> views;
+    for (const QJsonObject &flow : pageItems(page, matches))
+        views.append(core.flowView(flow, request.identity));
+    return {200, pageBody(page, u"flows"_s, views, matches.size())};
 }
 
 ServiceResponse createFlow(ServiceCore &core, const ServiceRequest &request)

@@ -101,15 +101,7 @@ ServiceResponse listRuns(ServiceCore &core, const ServiceRequest &request)
     if (!sortBy(matches, orderby.isEmpty() ? u"start_time DESC"_s : orderby,
                 {u"id"_s, u"run_id"_s, u"start_time"_s, u"completion_time"_s, u"status"_s, u"label"_s}, &error))
         return errorResponse(422, u"UNPROCESSABLE_ENTITY"_s, error);
-    QJsonArray runs;
-    for (qsizetype i = page.offset; i < std::min(matches.size(), page.offset + page.limit); ++i)
-        runs.append(matches.at(i));
-    const bool more = page.offset + page.limit < matches.size();
-    return {200,
-            {{u"runs"_s, runs},
-             {u"limit"_s, page.limit},
-             {u"has_next_page"_s, more},
-             {u"marker"_s, more ? QJsonValue(nextMarker(page, page.offset + page.limit)) : QJsonValue()}}};
+    return {200, pageBody(page, u"runs"_s, pageItems(page, matches), matches.size())};
 }
 
 ServiceResponse runLog(ServiceCore &core, const ServiceRequest &request, const RunRecord &run)
@@ -138,14 +130,10 @@ ServiceResponse runLog(ServiceCore &core, const ServiceRequest &request, const R
 
 ServiceResponse updateRun(ServiceCore &core, const ServiceRequest &request, RunRecord &run)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return errorResponse(422, u"UNPROCESSABLE_ENTITY"_s,
-                             QJsonArray{QJsonObject{{u"loc"_s, QJsonArray{u"body"_s}},
-                                                    {u"msg"_s, u"The body must be a JSON object"_s},
-                                                    {u"type"_s, u"value_error.jsondecode"_s}}});
-    const QJsonObject body = document.object();
+    QJsonObject body;
+    ServiceResponse failure;
+    if (!parseBody(request, &body, &failure))
+        return failure;
     QJsonArray detail;
     for (const char *key : {"run_managers", "run_monitors"}) {
         const QJsonValue list = body.value(QLatin1StringView(key));
@@ -153,9 +141,8 @@ ServiceResponse updateRun(ServiceCore &core, const ServiceRequest &request, RunR
             continue;
         for (const QJsonValue &p : list.toArray())
             if (!Principals::isUrn(p.toString()))
-                detail.append(QJsonObject{{u"loc"_s, QJsonArray{u"body"_s, QLatin1StringView(key)}},
-                                          {u"msg"_s, u"\"%1\" is not a principal URN"_s.arg(p.toString())},
-                                          {u"type"_s, u"value_error"_s}});
+                detail.append(problem({u"body"_s, QLatin1StringView(key)},
+                                      u"\"%1\" is not a principal URN"_s.arg(p.toString()), u"value_error"_s));
     }
     if (body.contains("label"_L1) && !body.value("label"_L1).isString())
         detail.append(QJsonObject{{u"loc"_s, QJsonArray{u"body"_s, u"label"_s}},

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/servicecore.h"
 
+#include "core/lang/jsontext.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QUuid>
@@ -33,6 +35,38 @@ ServiceResponse errorResponse(int status, const QString &code, const QJsonValue 
     if (!message.isEmpty())
         error.insert(u"message"_s, message);
     return {status, QJsonObject{{u"error"_s, error}, {u"debug_id"_s, newId()}}};
+}
+
+QJsonObject problem(const QJsonArray &loc, const QString &message, const QString &type)
+{
+    return {{u"loc"_s, loc}, {u"msg"_s, message}, {u"type"_s, type}};
+}
+
+ServiceResponse unprocessable(const QJsonArray &detail)
+{
+    QStringList lines;
+    for (const QJsonValue &d : detail)
+        lines.append(Lang::pathToString(d[u"loc"_s].toArray()) + u": "_s + d[u"msg"_s].toString());
+    return errorResponse(422, u"UNPROCESSABLE_ENTITY"_s, detail,
+                         u"%1 validation error%2 in body. %3"_s.arg(detail.size())
+                             .arg(detail.size() == 1 ? QString() : u"s"_s, lines.join(u"; "_s)));
+}
+
+bool parseBody(const ServiceRequest &request, QJsonObject *body, ServiceResponse *failure)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        *failure = unprocessable(
+            {problem({u"body"_s},
+                     error.error != QJsonParseError::NoError
+                         ? u"The body is not valid JSON: %1 (at byte %2)"_s.arg(error.errorString()).arg(error.offset)
+                         : u"The body must be a JSON object"_s,
+                     u"value_error.jsondecode"_s)});
+        return false;
+    }
+    *body = document.object();
+    return true;
 }
 
 ServiceResponse notFound(const QString &what, const QString &id)
@@ -84,12 +118,22 @@ QStringList ServiceCore::runRoles(const RunRecord &run, const QString &identity)
     return roles;
 }
 
+namespace {
+
+// A document as the service returns it to someone: their roles, and the deprecated single role.
+QJsonObject withRoles(QJsonObject doc, const QStringList &roles)
+{
+    doc.insert(u"user_roles"_s, QJsonArray::fromStringList(roles));
+    doc.insert(u"user_role"_s, roles.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(roles.first()));
+    return doc;
+}
+
+} // namespace
+
 QJsonObject ServiceCore::flowView(const QJsonObject &flow, const QString &identity) const
 {
-    QJsonObject view = flow;
     const QStringList roles = flowRoles(flow, identity);
-    view.insert(u"user_roles"_s, QJsonArray::fromStringList(roles));
-    view.insert(u"user_role"_s, roles.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(roles.first()));
+    QJsonObject view = withRoles(flow, roles);
     if (!roles.contains("flow_owner"_L1) && !roles.contains("flow_administrator"_L1))
         for (const char *key : {"flow_viewers", "flow_starters", "flow_administrators", "run_managers", "run_monitors"})
             view.insert(QLatin1StringView(key), QJsonArray());
@@ -98,11 +142,7 @@ QJsonObject ServiceCore::flowView(const QJsonObject &flow, const QString &identi
 
 QJsonObject ServiceCore::runView(const RunRecord &run, const QString &identity) const
 {
-    QJsonObject view = run.doc;
-    const QStringList roles = runRoles(run, identity);
-    view.insert(u"user_roles"_s, QJsonArray::fromStringList(roles));
-    view.insert(u"user_role"_s, roles.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(roles.first()));
-    return view;
+    return withRoles(run.doc, runRoles(run, identity));
 }
 
 bool ServiceCore::saveRun(const RunRecord &run)
@@ -144,6 +184,23 @@ QString nextMarker(const PageRequest &page, qsizetype nextOffset)
     return QString::fromLatin1(QJsonDocument(state)
                                    .toJson(QJsonDocument::Compact)
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QList<QJsonObject> pageItems(const PageRequest &page, const QList<QJsonObject> &all)
+{
+    return all.mid(page.offset, page.limit);
+}
+
+QJsonObject pageBody(const PageRequest &page, const QString &itemsKey, const QList<QJsonObject> &items, qsizetype total)
+{
+    QJsonArray array;
+    for (const QJsonObject &item : items)
+        array.append(item);
+    const bool more = page.offset + page.limit < total;
+    return {{itemsKey, array},
+            {u"limit"_s, page.limit},
+            {u"has_next_page"_s, more},
+            {u"marker"_s, more ? QJsonValue(nextMarker(page, page.offset + page.limit)) : QJsonValue()}};
 }
 
 bool sortBy(QList<QJsonObject> &items, const QString &orderby, const QStringList &fields, QString *error)

@@ -54,6 +54,11 @@ inline ServiceResponse errorResponse(int status, const QString &code, const QStr
 {
     return errorResponse(status, code, QJsonValue(detail), message);
 }
+// One {loc, msg, type} entry of a 422 "detail" list, and the 422 that carries them.
+QJsonObject problem(const QJsonArray &loc, const QString &message, const QString &type);
+ServiceResponse unprocessable(const QJsonArray &detail);
+// The request's body as a JSON object, else *failure is the service's 422.
+bool parseBody(const ServiceRequest &request, QJsonObject *body, ServiceResponse *failure);
 ServiceResponse notFound(const QString &what, const QString &id);
 
 // Everything the API handlers, the executor and the providers share; lives on the service thread.
@@ -101,6 +106,10 @@ struct PageRequest
 };
 PageRequest pageRequest(const QUrlQuery &query, qsizetype defaultLimit, qsizetype maxLimit);
 QString nextMarker(const PageRequest &page, qsizetype nextOffset);
+QList<QJsonObject> pageItems(const PageRequest &page, const QList<QJsonObject> &all);
+// {itemsKey: items, "limit", "has_next_page", "marker"} for the page of a list of total items.
+QJsonObject pageBody(const PageRequest &page, const QString &itemsKey, const QList<QJsonObject> &items,
+                     qsizetype total);
 // Sorts by "field ASC|DESC, ..." (string or number comparison); false for an unknown field.
 bool sortBy(QList<QJsonObject> &items, const QString &orderby, const QStringList &fields, QString *error);
 QStringList commaList(const QUrlQuery &query, const QString &key);

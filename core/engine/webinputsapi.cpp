@@ -66,13 +66,11 @@ ServiceResponse handleWebInputs(ServiceCore &core, const ServiceRequest &request
         if (!sortBy(matches, orderby.isEmpty() ? u"created_timestamp DESC"_s : orderby,
                     {u"created_timestamp"_s, u"edited_timestamp"_s, u"closed_timestamp"_s}, &error))
             return errorResponse(422, u"UNPROCESSABLE_ENTITY"_s, error);
-        QJsonArray summaries;
-        for (qsizetype i = page.offset; i < std::min(matches.size(), page.offset + page.limit); ++i)
-            summaries.append(matches.at(i));
-        const bool more = page.offset + page.limit < matches.size();
-        return {200,
-                {{u"web_input_summaries"_s, summaries},
-                 {u"marker"_s, more ? QJsonValue(nextMarker(page, page.offset + page.limit)) : QJsonValue()}}};
+        QJsonObject body = pageBody(page, u"web_input_summaries"_s, pageItems(page, matches), matches.size());
+        // The nullable-marker style: no limit or has_next_page, a null marker at the end.
+        body.remove(u"limit"_s);
+        body.remove(u"has_next_page"_s);
+        return {200, body};
     }
     if (s.size() < 2)
         return errorResponse(405, u"METHOD_NOT_ALLOWED"_s, u"Method not allowed"_s);
@@ -86,7 +84,10 @@ ServiceResponse handleWebInputs(ServiceCore &core, const ServiceRequest &request
             return errorResponse(403, u"FORBIDDEN"_s, u"You may view this web input but not respond to it"_s);
         if (found->value("status"_L1).toString() != "open"_L1)
             return errorResponse(409, u"STATE_CONFLICT"_s, u"The web input %1 is already closed"_s.arg(s.at(1)));
-        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        QJsonObject body;
+        ServiceResponse failure;
+        if (!parseBody(request, &body, &failure))
+            return failure;
         if (!body.value("response"_L1).isObject() || !body.value("response"_L1).toObject().contains("value"_L1))
             return errorResponse(422, u"UNPROCESSABLE_ENTITY"_s,
                                  QJsonArray{QJsonObject{{u"loc"_s, QJsonArray{u"body"_s, u"response"_s, u"value"_s}},

@@ -313,7 +313,8 @@ private:
         return p;
     }
 
-    Value call(const Expression::Node &n)
+    // Every child evaluated in order; nullopt (the error already set) at the first that fails.
+    std::optional<QList<QJsonValue>> arguments(const Expression::Node &n)
     {
         QList<QJsonValue> args;
         for (const auto &child : n.children) {
@@ -322,6 +323,15 @@ private:
                 return std::nullopt;
             args.append(*v);
         }
+        return args;
+    }
+
+    Value call(const Expression::Node &n)
+    {
+        const auto evaluated = arguments(n);
+        if (!evaluated)
+            return std::nullopt;
+        const QList<QJsonValue> &args = *evaluated;
         if (n.text == "pathsplit"_L1 && args.size() == 1 && args.at(0).isString())
             return pathSplit(args.at(0).toString());
         if ((n.text == "is_present"_L1 && args.size() == 1) || (n.text == "getattr"_L1 && args.size() == 2)) {
@@ -342,13 +352,10 @@ private:
     // The methods of Python's str, list and dict that flows use to shape paths and labels.
     Value method(const Expression::Node &n)
     {
-        QList<QJsonValue> args;
-        for (const auto &child : n.children) {
-            const Value v = eval(*child);
-            if (!v)
-                return std::nullopt;
-            args.append(*v);
-        }
+        auto evaluated = arguments(n);
+        if (!evaluated)
+            return std::nullopt;
+        QList<QJsonValue> &args = *evaluated;
         const QJsonValue self = args.takeFirst();
         const QString &name = n.text;
         auto arg = [&](qsizetype i) { return i < args.size() ? args.at(i) : QJsonValue(QJsonValue::Undefined); };

@@ -7,6 +7,7 @@
 //     time of each frame while scrolling through and while filtering, and peak memory.
 //   bench_browser [--flows 10000] [--starts 5]
 // Runs under xvfb-run when DISPLAY is set, else with the offscreen platform.
+#include "benchsupport.h"
 #include "core/api/flowsclient.h"
 #include "core/auth/authorizer.h"
 #include "core/engine/localservicehost.h"
@@ -43,17 +44,6 @@ double median(QList<double> values)
     return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
-long rssKb(const char *field)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(field))
-            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toLong();
-    return -1;
-}
-
 // Wall time from launching flowdeck to its first paint (it prints the line, then quits).
 double launch(const QString &dataHome)
 {
@@ -73,16 +63,6 @@ double launch(const QString &dataHome)
     const double ms = double(clock.nsecsElapsed()) / 1e6;
     app.waitForFinished(10'000);
     return out.contains("first-paint") ? ms : -1;
-}
-
-template<class Reply>
-void finish(Reply *reply)
-{
-    if (!reply->isFinished()) {
-        QEventLoop loop;
-        QObject::connect(reply, &Core::ApiReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
 }
 
 } // namespace
@@ -134,11 +114,11 @@ int main(int argc, char *argv[])
                                               {{u"type"_s, u"object"_s}}, flowOptions));
         }
         for (Core::FlowReply *reply : creating) {
-            finish(reply);
+            Bench::finish(reply);
             delete reply;
         }
     }
-    const long rssBefore = rssKb("VmRSS:");
+    const qint64 rssBefore = Bench::processStatusKb("VmRSS:");
     Core::FlowsModel model;
     model.setPageSize(100);
     Ui::MainWindow window(&model);
@@ -185,7 +165,7 @@ int main(int argc, char *argv[])
                 *std::max_element(filters.begin(), filters.end()));
     std::printf("Memory: the browser with %d rows added %.1f MB (resident %.1f MB in all, with the local service and "
                 "its %d flows in the same process; peak %.1f MB)\n",
-                loaded, (rssKb("VmRSS:") - rssBefore) / 1024.0, rssKb("VmRSS:") / 1024.0, flowCount,
-                rssKb("VmHWM:") / 1024.0);
+                loaded, (Bench::processStatusKb("VmRSS:") - rssBefore) / 1024.0,
+                Bench::processStatusKb("VmRSS:") / 1024.0, flowCount, Bench::processStatusKb("VmHWM:") / 1024.0);
     return 0;
 }

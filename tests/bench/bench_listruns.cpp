@@ -2,6 +2,7 @@
 // Benchmark (not a test): list N fixture-shaped runs in pages from a loopback QHttpServer into
 // typed Run objects through FlowsClient's paginator; prints wall time and peak memory.
 //   bench_listruns [--runs 10000] [--page 100] [--repeat 5]
+#include "benchsupport.h"
 #include "core/api/flowsclient.h"
 
 #include <QCommandLineParser>
@@ -129,17 +130,6 @@ double threadCpuMs()
     return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
 
-qint64 statusKb(const char *field)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -158,7 +148,7 @@ int main(int argc, char *argv[])
     const Pages pages = buildPages(runs, perPage);
     ServerThread server(pages);
     const quint16 port = server.start();
-    const qint64 baselineKb = statusKb("VmRSS:");
+    const qint64 baselineKb = Flowdeck::Bench::processStatusKb("VmRSS:");
 
     QNetworkAccessManager network;
     FlowsClient client(&network, QUrl(u"http://127.0.0.1:%1/"_s.arg(port)));
@@ -202,6 +192,6 @@ int main(int argc, char *argv[])
                 "and the thread pool)\n",
                 guiCpu.at(guiCpu.size() / 2));
     std::printf("memory: peak RSS %.1f MB (process, server pages included); RSS before listing %.1f MB\n",
-                statusKb("VmHWM:") / 1024.0, baselineKb / 1024.0);
+                Flowdeck::Bench::processStatusKb("VmHWM:") / 1024.0, baselineKb / 1024.0);
     return 0;
 }

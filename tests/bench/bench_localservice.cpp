@@ -3,6 +3,7 @@
 // Pass/Choice/ExpressionEval flow, started over loopback HTTP like the GUI starts them. Reports the
 // time until all have finished, the latency of API requests made meanwhile (p50/p99) and peak memory.
 //   bench_localservice [--runs 1000]
+#include "benchsupport.h"
 #include "core/api/flowsclient.h"
 #include "core/auth/authorizer.h"
 #include "core/engine/localservicehost.h"
@@ -59,28 +60,6 @@ QJsonObject tenStates()
     return {{u"StartAt"_s, u"S0"_s}, {u"States"_s, states}};
 }
 
-template<class Reply>
-Reply *finish(Reply *reply)
-{
-    if (!reply->isFinished()) {
-        QEventLoop loop;
-        QObject::connect(reply, &ApiReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return reply;
-}
-
-long peakRssKb()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    return -1;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -105,7 +84,8 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     FlowsClient client(&network, host.url());
     client.setAuthorizer(new StaticTokenAuthorizer(host.token().toLatin1(), &client));
-    std::unique_ptr<FlowReply> flow(finish(client.createFlow(u"Bench"_s, tenStates(), {{u"type"_s, u"object"_s}})));
+    std::unique_ptr<FlowReply> flow(
+        Flowdeck::Bench::finish(client.createFlow(u"Bench"_s, tenStates(), {{u"type"_s, u"object"_s}})));
     if (flow->error().isError()) {
         std::fprintf(stderr, "createFlow: %s\n", qPrintable(flow->error().message()));
         return 1;
@@ -134,13 +114,13 @@ int main(int argc, char *argv[])
     while (!allDone) {
         QElapsedTimer request;
         request.start();
-        std::unique_ptr<FlowReply> probe(finish(probes.getFlow(flowId)));
+        std::unique_ptr<FlowReply> probe(Flowdeck::Bench::finish(probes.getFlow(flowId)));
         latencies.append(double(request.nsecsElapsed()) / 1e6);
         if (started == runs) {
             ListRunsOptions active;
             active.filterStatus = {u"ACTIVE"_s};
             active.perPage = 1;
-            std::unique_ptr<RunPageReply> page(finish(probes.listRuns(active)));
+            std::unique_ptr<RunPageReply> page(Flowdeck::Bench::finish(probes.listRuns(active)));
             allDone = !page->error().isError() && page->value().items.isEmpty();
         }
     }
@@ -151,7 +131,7 @@ int main(int argc, char *argv[])
     qsizetype ok = 0;
     for (QString marker;;) {
         succeeded.marker = marker;
-        std::unique_ptr<RunPageReply> page(finish(client.listRuns(succeeded)));
+        std::unique_ptr<RunPageReply> page(Flowdeck::Bench::finish(client.listRuns(succeeded)));
         ok += page->value().items.size();
         if (!page->value().hasNextPage)
             break;
@@ -164,6 +144,7 @@ int main(int argc, char *argv[])
                 runs, total, qint64(ok), failedStarts);
     std::printf("API latency while they ran (%lld requests): p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                 qint64(latencies.size()), percentile(0.5), percentile(0.99), latencies.last());
-    std::printf("Peak memory (whole process: service, client and 1,000 runs): %.1f MB\n", peakRssKb() / 1024.0);
+    std::printf("Peak memory (whole process: service, client and %d runs): %.1f MB\n", runs,
+                Flowdeck::Bench::processStatusKb("VmHWM:") / 1024.0);
     return ok == runs ? 0 : 1;
 }
