@@ -187,9 +187,9 @@ QString LocalService::addIdentity(const QString &urn)
     return token;
 }
 
-QHash<QString, QString> LocalService::collections() const
+QList<QJsonObject> LocalService::recordedNotifications() const
 {
-    return d->collections;
+    return d->store.notifications();
 }
 
 int LocalService::activeRunCount() const

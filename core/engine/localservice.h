@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -43,8 +45,8 @@ public:
     QString userUrn() const;
     // Another local identity (for roles and permissions); returns its bearer token.
     QString addIdentity(const QString &urn);
-    // The collections the Transfer providers act on: id -> directory.
-    QHash<QString, QString> collections() const;
+    // What the notify provider recorded instead of sending (oldest first).
+    QList<QJsonObject> recordedNotifications() const;
     int activeRunCount() const;
 
 signals:

@@ -73,11 +73,6 @@ void PagedModel::onPage(ApiReply *reply, quint64 generation)
     emit pageLoaded();
 }
 
-FlowsClient *PagedModel::client() const
-{
-    return m_client;
-}
-
 bool PagedModel::canFetchMore(const QModelIndex &parent) const
 {
     return !parent.isValid() && m_hasMore && !m_pending;

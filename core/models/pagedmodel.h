@@ -48,7 +48,6 @@ protected:
     virtual PageEnd appendPage(ApiReply *reply) = 0;
     virtual void clearRows() = 0; // called inside a model reset
     bool started() const { return m_started; }
-    FlowsClient *client() const;
 
 private:
     void request();

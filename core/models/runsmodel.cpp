@@ -131,13 +131,4 @@ int RunsModel::rowOf(const QString &runId) const
     return -1;
 }
 
-void RunsModel::updateRun(const Run &run)
-{
-    const int row = rowOf(run.runId);
-    if (row < 0 || m_runs.at(row) == run)
-        return;
-    m_runs[row] = run;
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
 } // namespace Flowdeck::Core

@@ -9,7 +9,7 @@
 namespace Flowdeck::Core {
 
 // The runs a service lists for the signed-in identity, paged like FlowsModel, filtered and sorted on
-// the server (status, label, flow; orderby). Rows are updated in place when a run is re-read. GUI thread.
+// the server (status, label, flow; orderby). GUI thread.
 class RunsModel final : public PagedModel
 {
     Q_OBJECT
@@ -39,7 +39,6 @@ public:
 
     const Run &runAt(int row) const { return m_runs.at(row); }
     int rowOf(const QString &runId) const;
-    void updateRun(const Run &run);
     static QString duration(const Run &run, const QDateTime &now);
 
 private:

@@ -18,6 +18,7 @@ private slots:
     void states_data();
     void states();
     void privateParameters_neverReachTheLog();
+    void notify_isRecordedNotSent();
     void transfer_onLocalCollections();
     void transfer_refusesEscapes_data();
     void transfer_refusesEscapes();
@@ -184,6 +185,22 @@ void TestExecutor::privateParameters_neverReachTheLog()
     QCOMPARE(entries.at(1).code, u"PassStarted"_s);
     QCOMPARE(entries.at(1).details.value("input"_L1)[u"token"_s].toString(), u"<private>"_s);
     QCOMPARE(entries.at(1).details.value("input"_L1)[u"user"_s].toString(), u"ada"_s);
+}
+
+void TestExecutor::notify_isRecordedNotSent()
+{
+    ServiceFixture f;
+    QVERIFY(f.start());
+    const QString flowId = f.createFlow(jsonObject(R"j({"StartAt": "N", "States": {"N": {"Type": "Action",
+        "ActionUrl": "https://actions.globus.org/notification/notify", "Parameters": {"destination": "a@example.org",
+        "subject": "Done", "send_credentials": [{"credential_type": "smtp", "credential_value": {"password": "pw"}}]},
+        "ResultPath": "$.n", "End": true}}})j"));
+    QCOMPARE(f.waitForRun(f.startRun(flowId, {})).status, RunStatus::Succeeded);
+    const QList<QJsonObject> recorded = f.service->recordedNotifications();
+    QCOMPARE(recorded.size(), 1);
+    QCOMPARE(recorded.first().value("subject"_L1).toString(), u"Done"_s);
+    QCOMPARE(recorded.first().value("state_name"_L1).toString(), u"N"_s);
+    QVERIFY(!recorded.first().contains("send_credentials"_L1)); // secrets are never stored
 }
 
 void TestExecutor::transfer_onLocalCollections()
