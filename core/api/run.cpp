@@ -90,6 +90,13 @@ QJsonObject Run::details() const
     return raw().value("details"_L1).toObject();
 }
 
+QString Run::stateName() const
+{
+    const QJsonObject d = details();
+    const QString direct = d.value("state_name"_L1).toString();
+    return direct.isEmpty() ? d.value("details"_L1)[u"state_name"_s].toString() : direct;
+}
+
 QString Run::blockingWebInputId() const
 {
     return string(raw(), "blocking_web_input_id"_L1);

@@ -40,6 +40,7 @@ struct Run
     QStringList userRoles() const;
     QString userRole() const;
     QJsonObject details() const; // may be empty (null for high-assurance flows in lists)
+    QString stateName() const;   // where the run is (or stopped), from its details; may be empty
     QString blockingWebInputId() const;
     QJsonObject flowDescription() const; // only with include_flow_description
 

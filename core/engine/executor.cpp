@@ -260,6 +260,9 @@ void Executor::step(RunRecord &run)
     const QString started = type + u"Started"_s;
     const QString startedText = u"State %1 of type %2 started"_s.arg(name, type);
     const QJsonObject stateInfo{{u"state_name"_s, name}, {u"state_type"_s, type}};
+    // As on Globus, an active run's details say where it is: dashboards show it as its current state.
+    run.doc.insert(u"details"_s,
+                   QJsonObject{{u"code"_s, started}, {u"description"_s, startedText}, {u"details"_s, stateInfo}});
     auto startedDetails = [&](const QJsonValue &input) {
         QJsonObject details = stateInfo;
         details.insert(u"input"_s, withoutContext(input));

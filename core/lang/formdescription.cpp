@@ -97,6 +97,14 @@ FormField describe(const QJsonObject &input, const QJsonObject &root, const QStr
         for (const QJsonValue &v : field.enumValues)
             field.enumTitles.append(v.isString() ? v.toString() : v.toVariant().toString());
     }
+    if (schema.contains("const"_L1) && field.enumValues.isEmpty()) {
+        // A fixed value (e.g. the discriminator of a oneOf branch): a one-item enum, preselected.
+        const QJsonValue value = schema.value("const"_L1);
+        field.enumValues = {value};
+        field.enumTitles = {value.isString() ? value.toString() : value.toVariant().toString()};
+        if (field.defaultValue.isUndefined())
+            field.defaultValue = value;
+    }
     for (const char *combinator : {"oneOf", "anyOf"}) {
         const QJsonArray branches = schema.value(QLatin1StringView(combinator)).toArray();
         if (branches.isEmpty() || constChoices(branches, field))
@@ -112,13 +120,16 @@ FormField describe(const QJsonObject &input, const QJsonObject &root, const QStr
     if (field.type == FormField::Type::Object) {
         const QJsonObject properties = schema.value("properties"_L1).toObject();
         QStringList order;
-        for (const QJsonValue &name : schema.value("propertyOrder"_L1).toArray())
-            if (properties.contains(name.toString()))
-                order.append(name.toString());
+        const QJsonArray required = schema.value("required"_L1).toArray();
+        // JSON objects forget the author's order; propertyOrder says it, else the required list
+        // (usually written in reading order), then the rest alphabetically.
+        for (const QJsonArray &listed : {schema.value("propertyOrder"_L1).toArray(), required})
+            for (const QJsonValue &name : listed)
+                if (properties.contains(name.toString()) && !order.contains(name.toString()))
+                    order.append(name.toString());
         for (auto it = properties.begin(); it != properties.end(); ++it)
             if (!order.contains(it.key()))
                 order.append(it.key());
-        const QJsonArray required = schema.value("required"_L1).toArray();
         for (const QString &name : std::as_const(order)) {
             FormField child = describe(properties.value(name).toObject(), root, name, depth + 1, expanding);
             child.required = required.contains(name);

@@ -24,7 +24,7 @@ struct FormField
     QString format; // uuid, email, date-time, ... ("globus-collection" for the web app's collection object)
     bool required = false;
     QJsonValue defaultValue{QJsonValue::Undefined};
-    QJsonArray enumValues;            // an enum or a oneOf of consts
+    QJsonArray enumValues;            // an enum, a oneOf of consts, or a single const (then also the default)
     QStringList enumTitles;           // titles of the oneOf consts, else the values as text
     QList<FormField> properties;      // Object: in propertyOrder, then schema order
     std::shared_ptr<FormField> items; // Array: the item's description

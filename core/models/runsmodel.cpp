@@ -22,13 +22,23 @@ void RunsModel::setQuery(const Query &query)
     refresh();
 }
 
-ApiReply *RunsModel::requestPage(FlowsClient *client, const QString &marker, int pageSize)
+ListRunsOptions RunsModel::listOptions(const Query &query)
 {
     ListRunsOptions options;
+    if (!query.label.trimmed().isEmpty())
+        options.filterLabel = {query.label.trimmed()};
+    options.filterFlowId = query.flowIds;
+    options.filterTags = query.tags;
+    options.filterRoles = query.roles;
+    if (query.startedFrom.isValid())
+        options.filterStartTime = TimeRange{query.startedFrom, {}};
+    return options;
+}
+
+ApiReply *RunsModel::requestPage(FlowsClient *client, const QString &marker, int pageSize)
+{
+    ListRunsOptions options = listOptions(m_query);
     options.filterStatus = m_query.statuses;
-    if (!m_query.label.trimmed().isEmpty())
-        options.filterLabel = {m_query.label.trimmed()};
-    options.filterFlowId = m_query.flowIds;
     options.orderby = m_query.orderby.isEmpty() ? QStringList{u"start_time DESC"_s} : m_query.orderby;
     options.perPage = pageSize;
     options.marker = marker;
@@ -44,6 +54,8 @@ PagedModel::PageEnd RunsModel::appendPage(ApiReply *reply)
             fresh.append(run);
     if (!fresh.isEmpty()) {
         beginInsertRows({}, int(m_runs.size()), int(m_runs.size() + fresh.size()) - 1);
+        for (const Run &run : std::as_const(fresh))
+            m_rowOfId.insert(run.runId, int(m_runs.size()) + int(&run - fresh.constData()));
         m_runs.append(fresh);
         endInsertRows();
     }
@@ -96,6 +108,8 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         return QLocale().toString(run.startTime.toLocalTime(), QLocale::ShortFormat);
     case Duration:
         return duration(run, QDateTime::currentDateTimeUtc());
+    case CurrentState:
+        return run.stateName();
     case Tags:
         return run.tags.join(u", "_s);
     }
@@ -117,18 +131,57 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Started");
     case Duration:
         return tr("Duration");
+    case CurrentState:
+        return tr("State");
     case Tags:
         return tr("Tags");
     }
     return {};
 }
 
+void RunsModel::reindex() const
+{
+    m_rowOfId.clear();
+    m_rowOfId.reserve(m_runs.size());
+    for (int row = 0; row < m_runs.size(); ++row)
+        m_rowOfId.insert(m_runs.at(row).runId, row);
+    m_indexValid = true;
+}
+
 int RunsModel::rowOf(const QString &runId) const
 {
-    for (int row = 0; row < m_runs.size(); ++row)
-        if (m_runs.at(row).runId == runId)
-            return row;
-    return -1;
+    if (!m_indexValid)
+        reindex();
+    return m_rowOfId.value(runId, -1);
+}
+
+QList<Run> RunsModel::mergeRuns(const QList<Run> &runs)
+{
+    QList<Run> changed;
+    QList<Run> newer;
+    const bool newestFirst = m_query.orderby.isEmpty();
+    const QDateTime newest = m_runs.isEmpty() ? QDateTime() : m_runs.constFirst().startTime;
+    for (const Run &run : runs) {
+        const int row = rowOf(run.runId);
+        if (row >= 0) {
+            if (m_runs.at(row) == run)
+                continue;
+            changed.append(m_runs.at(row));
+            m_runs[row] = run;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        } else if (newestFirst && started() && (!newest.isValid() || run.startTime >= newest) &&
+                   (m_query.statuses.isEmpty() || m_query.statuses.contains(run.statusText))) {
+            newer.append(run);
+        }
+    }
+    if (!newer.isEmpty()) {
+        std::sort(newer.begin(), newer.end(), [](const Run &a, const Run &b) { return a.startTime > b.startTime; });
+        beginInsertRows({}, 0, int(newer.size()) - 1);
+        m_runs = newer + m_runs;
+        m_indexValid = false;
+        endInsertRows();
+    }
+    return changed;
 }
 
 } // namespace Flowdeck::Core

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/api/flowsoptions.h"
 #include "core/api/run.h"
 #include "core/models/pagedmodel.h"
 
+#include <QHash>
 #include <QStringList>
 
 namespace Flowdeck::Core {
@@ -16,7 +18,7 @@ class RunsModel final : public PagedModel
     Q_DISABLE_COPY_MOVE(RunsModel)
 
 public:
-    enum Column { Label, Flow, Status, Started, Duration, Tags, ColumnCount };
+    enum Column { Label, Flow, Status, Started, Duration, CurrentState, Tags, ColumnCount };
     enum DataRole { RunIdRole = Qt::UserRole + 1, StatusRole };
 
     struct Query
@@ -24,11 +26,15 @@ public:
         QStringList statuses; // ACTIVE, INACTIVE, SUCCEEDED, FAILED, ENDED
         QString label;
         QStringList flowIds;
-        QStringList orderby; // empty: newest first
+        QStringList tags;
+        QStringList roles;     // run_owner, run_manager, run_monitor, ...
+        QDateTime startedFrom; // invalid: any time
+        QStringList orderby;   // empty: newest first
         bool operator==(const Query &) const = default;
     };
 
     explicit RunsModel(QObject *parent = nullptr);
+    static ListRunsOptions listOptions(const Query &query); // the query's filters as request options
     void setQuery(const Query &query);
     const Query &query() const { return m_query; }
 
@@ -39,15 +45,27 @@ public:
 
     const Run &runAt(int row) const { return m_runs.at(row); }
     int rowOf(const QString &runId) const;
+    // Fresh documents from a poll or an action: known rows change in place (one dataChanged each,
+    // selection and scroll kept); unknown runs that started after the newest row go on top when the
+    // list is newest first. Returns the runs whose documents changed, as they were before.
+    QList<Run> mergeRuns(const QList<Run> &runs);
     static QString duration(const Run &run, const QDateTime &now);
 
 private:
     ApiReply *requestPage(FlowsClient *client, const QString &marker, int pageSize) override;
     PageEnd appendPage(ApiReply *reply) override;
-    void clearRows() override { m_runs.clear(); }
+    void clearRows() override
+    {
+        m_runs.clear();
+        m_indexValid = false;
+    }
+
+    void reindex() const;
 
     Query m_query;
     QList<Run> m_runs;
+    mutable QHash<QString, int> m_rowOfId; // rebuilt lazily: a poll with 10,000 rows must stay cheap
+    mutable bool m_indexValid = false;
 };
 
 } // namespace Flowdeck::Core
