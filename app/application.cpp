@@ -4,6 +4,7 @@
 #include "app/servecommand.h"
 #include "core/api/environment.h"
 #include "core/api/flowsclient.h"
+#include "core/api/specificflowclient.h"
 #include "core/api/transport.h"
 #include "core/auth/authorizer.h"
 #include "core/auth/nativeapplogin.h"
@@ -11,13 +12,17 @@
 #include "core/engine/localservicehost.h"
 #include "core/models/flowsmodel.h"
 #include "core/models/runsmodel.h"
+#include "core/models/runspoller.h"
+#include "core/models/runwatcher.h"
 #include "ui/flowbrowser.h"
 #include "ui/flowmetadatadialog.h"
+#include "ui/launchdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/runsview.h"
 #include "ui/signindialog.h"
 
 #include <QCoreApplication>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QSettings>
@@ -26,6 +31,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -68,6 +74,8 @@ Application::Application(const CommandLine &commandLine, QObject *parent)
     , m_tokens(new Core::TokenStore(
           u"Flowdeck"_s, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/tokens.json"_s, this))
     , m_window(std::make_unique<Ui::MainWindow>(m_flows, m_runs))
+    , m_watcher(new Core::RunWatcher(this))
+    , m_watchPoller(new Core::RunsPoller(this))
 {
     connect(m_window.get(), &Ui::MainWindow::profileRequested, this,
             [this](const QString &id) { switchProfile(Core::Profile::fromId(id)); });
@@ -90,7 +98,31 @@ Application::Application(const CommandLine &commandLine, QObject *parent)
                 if (profile == m_profile.id())
                     useTokens(tokens);
             });
+    setUpRunWatching();
     switchProfile(initialProfile(commandLine, &m_rememberProfile));
+}
+
+// Watched runs are polled by their own poller (one request per interval for all of them), whether
+// or not the Runs view shows them, and only while one of them can still change.
+void Application::setUpRunWatching()
+{
+    m_watcher->restoreState(QSettings().value(u"runs/watching"_s).toMap());
+    m_window->setRunWatcher(m_watcher);
+    auto save = [this] { QSettings().setValue(u"runs/watching"_s, m_watcher->saveState()); };
+    connect(m_watcher, &Core::RunWatcher::watchListChanged, this, save);
+    connect(m_watcher, &Core::RunWatcher::transition, this, save);
+    connect(m_watcher, &Core::RunWatcher::watchListChanged, this,
+            [this] { m_watchPoller->setPaused(!m_watcher->hasOpenRuns()); });
+    connect(m_watcher, &Core::RunWatcher::transition, this,
+            [this] { m_watchPoller->setPaused(!m_watcher->hasOpenRuns()); });
+    connect(m_watchPoller, &Core::RunsPoller::runsArrived, m_watcher, &Core::RunWatcher::observe);
+    connect(m_window.get(), &Ui::MainWindow::authorizationRequired, this,
+            [this](const QString &flowId, const Core::ApiError &error) {
+                if (m_profile.kind == Core::Profile::Kind::Local)
+                    return;
+                const QString scope = Core::SpecificFlowClient::userScopeFor(flowId);
+                QTimer::singleShot(0, this, [this, error, scope] { signIn(error.authorizationParameters, {scope}); });
+            });
 }
 
 Application::~Application() = default;
@@ -122,6 +154,8 @@ void Application::switchProfile(const Core::Profile &profile)
     m_flows->setCurrentIdentity(local && m_localService ? m_localService->userUrn() : QString());
     m_window->setProfile(profile.id());
     m_window->setClient(m_client);
+    m_watchPoller->setClient(m_client);
+    m_watchPoller->setPaused(!m_watcher->hasOpenRuns());
     if (previous)
         previous->deleteLater(); // after the views have let go of it
     if (problem.isEmpty())
@@ -176,36 +210,54 @@ void Application::useTokens(const QList<Core::TokenData> &tokens)
     if (flows == tokens.end())
         return;
     m_currentTokens = tokens;
-    const QString clientId = QSettings().value(u"globus/client_id"_s).toString();
-    auto *authorizer = new Core::RefreshTokenAuthorizer(m_network, authUrl(), clientId, *flows, m_client);
-    const QString profile = m_profile.id();
-    connect(authorizer, &Core::RefreshTokenAuthorizer::tokensChanged, this,
-            [this, profile](const Core::TokenData &fresh) { // Globus rotates refresh tokens: keep the new one
-                for (Core::TokenData &token : m_currentTokens)
-                    if (token.resourceServer == fresh.resourceServer)
-                        token = fresh;
-                m_tokens->save(profile, m_currentTokens);
-            });
-    m_client->setAuthorizer(authorizer);
+    m_client->setAuthorizer(authorizerFor(*flows));
+    // Tokens for a flow's own scope (resource server: the flow's id) authorize its runs.
+    QHash<QString, QPointer<Core::Authorizer>> perFlow;
+    for (const Core::TokenData &token : tokens)
+        if (token.resourceServer != QLatin1StringView(FlowsResourceServer) && !QUuid(token.resourceServer).isNull())
+            perFlow.insert(token.resourceServer, authorizerFor(token));
+    m_client->setAuthorizerLookup(
+        [perFlow](const QString &flowId) -> Core::Authorizer * { return perFlow.value(flowId); });
     m_window->setSignInState(true, true);
     m_window->setIdentity(flows->identity.isEmpty() ? tr("a Globus identity") : flows->identity);
     m_flows->refresh();
 }
 
-void Application::signIn(const QJsonObject &authorizationParameters)
+Core::Authorizer *Application::authorizerFor(const Core::TokenData &token)
+{
+    const QString clientId = QSettings().value(u"globus/client_id"_s).toString();
+    auto *authorizer = new Core::RefreshTokenAuthorizer(m_network, authUrl(), clientId, token, m_client);
+    const QString profile = m_profile.id();
+    connect(authorizer, &Core::RefreshTokenAuthorizer::tokensChanged, this,
+            [this, profile](const Core::TokenData &fresh) { // Globus rotates refresh tokens: keep the new one
+                for (Core::TokenData &kept : m_currentTokens)
+                    if (kept.resourceServer == fresh.resourceServer)
+                        kept = fresh;
+                m_tokens->save(profile, m_currentTokens);
+            });
+    return authorizer;
+}
+
+void Application::signIn(const QJsonObject &authorizationParameters, const QStringList &extraScopes)
 {
     Core::NativeAppLogin::Options options;
     options.authBaseUrl = authUrl();
     options.clientId = QSettings().value(u"globus/client_id"_s).toString();
-    options.scopes = {QString::fromLatin1(FlowsScope)};
+    options.scopes = QStringList{QString::fromLatin1(FlowsScope)} + extraScopes;
     options.authorizationParameters = authorizationParameters;
     options.prefillNamedGrant = tr("Flowdeck on %1").arg(QSysInfo::machineHostName().remove(u".local"_s));
     Ui::SignInDialog dialog(m_network, options, m_window.get());
     if (dialog.exec() != QDialog::Accepted)
         return;
     QSettings().setValue(u"globus/client_id"_s, dialog.clientId());
-    m_tokens->save(m_profile.id(), dialog.tokens());
-    useTokens(dialog.tokens());
+    // A consent for one flow adds to the tokens already held; it does not replace them.
+    QList<Core::TokenData> tokens = dialog.tokens();
+    for (const Core::TokenData &kept : std::as_const(m_currentTokens))
+        if (std::none_of(tokens.cbegin(), tokens.cend(),
+                         [&kept](const Core::TokenData &t) { return t.resourceServer == kept.resourceServer; }))
+            tokens.append(kept);
+    m_tokens->save(m_profile.id(), tokens);
+    useTokens(tokens);
 }
 
 void Application::signOut()
@@ -242,6 +294,23 @@ void Application::saveScreenshotAndQuit(const QString &path, const QString &view
             m_window->flowBrowser()->details()->setCurrentIndex(1);
         } else if (view == "edit"_L1 && m_flows->rowCount() > 0) {
             dialog = std::make_unique<Ui::FlowMetadataDialog>(m_flows->flowAt(0), m_window.get());
+        } else if ((view == "launch"_L1 || view == "run"_L1) && m_flows->rowCount() > 0) {
+            int row = 0; // the richest sample form: the transfer round trip
+            for (int r = 0; r < m_flows->rowCount(); ++r)
+                if (m_flows->flowAt(r).title.contains(view == "run"_L1 ? u"Branch"_s : u"transfer"_s,
+                                                      Qt::CaseInsensitive))
+                    row = r;
+            Ui::LaunchDialog *launcher = m_window->startRun(m_flows->flowAt(row));
+            if (launcher && view == "run"_L1) {
+                launcher->labelEdit()->setText(tr("Calibration scan 42"));
+                launcher->tagsEdit()->setText(u"beamline-2, calibration"_s);
+                launcher->start(); // the window shows the run in Runs once it started
+                QTimer::singleShot(2500, this,
+                                   [this, path] { QCoreApplication::exit(m_window->grab().save(path) ? 0 : 1); });
+                return;
+            }
+            if (launcher)
+                shown = launcher;
         } else if (view == "signin"_L1) {
             Core::NativeAppLogin::Options options;
             options.authBaseUrl = authUrl();

@@ -12,7 +12,10 @@
 class QNetworkAccessManager;
 
 namespace Flowdeck::Core {
+class Authorizer;
 class FlowsClient;
+class RunWatcher;
+class RunsPoller;
 class FlowsModel;
 class RunsModel;
 class TokenStore;
@@ -50,7 +53,9 @@ public:
 private:
     QUrl startLocalService(QString *error);
     void describeService(const QString &problem);
-    void signIn(const QJsonObject &authorizationParameters = {});
+    void signIn(const QJsonObject &authorizationParameters = {}, const QStringList &extraScopes = {});
+    Core::Authorizer *authorizerFor(const Core::TokenData &token);
+    void setUpRunWatching();
     void signOut();
     void useTokens(const QList<Core::TokenData> &tokens);
     QUrl authUrl() const;
@@ -64,6 +69,8 @@ private:
     Core::TokenStore *m_tokens;
     QList<Core::TokenData> m_currentTokens;
     std::unique_ptr<Ui::MainWindow> m_window;
+    Core::RunWatcher *m_watcher;
+    Core::RunsPoller *m_watchPoller;
     Core::Profile m_profile;
     bool m_rememberProfile = true;                     // not when the command line chose the service
     QList<QMetaObject::Connection> m_stateConnections; // the status bar's, replaced on each switch

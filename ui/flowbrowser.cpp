@@ -209,6 +209,12 @@ void FlowBrowser::buildFilterBar(QWidget *bar)
     refresh->setToolTip(tr("Refresh (F5)"));
     connect(refresh, &QToolButton::clicked, this, &FlowBrowser::refresh);
     layout->addWidget(refresh);
+    auto *start = new QToolButton(bar);
+    start->setObjectName(u"startRun"_s);
+    start->setText(tr("Start run…"));
+    start->setToolTip(tr("Start a run of the selected flow (Ctrl+R)"));
+    connect(start, &QToolButton::clicked, this, &FlowBrowser::startCurrent);
+    layout->addWidget(start);
 }
 
 void FlowBrowser::syncColumnChoices()
@@ -286,6 +292,14 @@ const Core::Flow *FlowBrowser::currentFlow() const
 {
     const QModelIndex current = m_view->currentIndex();
     return current.isValid() ? &m_model->flowAt(current.row()) : nullptr;
+}
+
+void FlowBrowser::startCurrent()
+{
+    if (const Core::Flow *flow = currentFlow())
+        emit startRunRequested(*flow);
+    else
+        emit statusMessage(tr("Select the flow to start first."));
 }
 
 QString FlowBrowser::currentFlowId() const

@@ -62,9 +62,11 @@ public:
     void deleteCurrent();
     void copyCurrentId();
     void copyCurrentScope();
+    void startCurrent();
 
 signals:
     void statusMessage(const QString &message);
+    void startRunRequested(const Flowdeck::Core::Flow &flow);
 
 private:
     void buildFilterBar(QWidget *bar);

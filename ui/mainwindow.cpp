@@ -2,6 +2,8 @@
 #include "ui/mainwindow.h"
 
 #include "core/api/environment.h"
+#include "core/api/flowsclient.h"
+#include "core/models/flowsmodel.h"
 #include "core/models/runsmodel.h"
 #include "ui/flowbrowser.h"
 #include "ui/runsview.h"
@@ -30,6 +32,7 @@ namespace Flowdeck::Ui {
 
 MainWindow::MainWindow(Core::FlowsModel *flows, Core::RunsModel *runs, QWidget *parent)
     : QMainWindow(parent)
+    , m_flowsModel(flows)
     , m_flows(new FlowBrowser(flows, this))
     , m_runs(new RunsView(runs ? runs : new Core::RunsModel(this), this))
     , m_navigation(new QListWidget(this))
@@ -66,6 +69,10 @@ MainWindow::MainWindow(Core::FlowsModel *flows, Core::RunsModel *runs, QWidget *
     statusBar()->addPermanentWidget(m_serviceLabel);
     connect(m_flows, &FlowBrowser::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_flows, &FlowBrowser::startRunRequested, this, [this](const Core::Flow &flow) { startRun(flow); });
+    connect(m_runs, &RunsView::startLikeRequested, this, &MainWindow::startLike);
+    connect(flows, &Core::PagedModel::pageLoaded, this, &MainWindow::updateFlowChoices);
+    connect(flows, &QAbstractItemModel::modelReset, this, &MainWindow::updateFlowChoices);
     createMenus();
     resize(1280, 760);
     restoreLayout();
@@ -75,6 +82,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::setClient(Core::FlowsClient *client)
 {
+    m_client = client;
     m_flows->setClient(client);
     m_runs->setClient(client);
 }
@@ -123,6 +131,10 @@ void MainWindow::createMenus()
     flow->addAction(tr("Copy &id"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), m_flows,
                     &FlowBrowser::copyCurrentId);
     flow->addAction(tr("Copy &scope"), m_flows, &FlowBrowser::copyCurrentScope);
+
+    flow->addSeparator();
+    flow->addAction(tr("&Start run…"), QKeySequence(Qt::CTRL | Qt::Key_R), m_flows, &FlowBrowser::startCurrent);
+    createRunsMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Flows"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { showView(0); });

@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/api/apierror.h"
+#include "core/api/flow.h"
+#include "core/api/run.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 class QActionGroup;
+class QSystemTrayIcon;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -12,11 +18,13 @@ namespace Flowdeck::Core {
 class FlowsClient;
 class FlowsModel;
 class RunsModel;
+class RunWatcher;
 } // namespace Flowdeck::Core
 
 namespace Flowdeck::Ui {
 
 class FlowBrowser;
+class LaunchDialog;
 class RunsView;
 
 // The application's main window: navigation between the views (Flows; Runs, Studio and Inbox join
@@ -44,7 +52,16 @@ public:
     RunsView *runsView() const { return m_runs; }
     void showView(int index); // 0 Flows, 1 Runs
 
+    // Watched runs raise desktop notifications (tray) on their transitions; runs started here are watched.
+    void setRunWatcher(Core::RunWatcher *watcher);
+    // Opens the launcher for flow (fetching the flow first when the listing left out its schema),
+    // prefilled with input when given ("start like this run"). Returns the dialog, or nullptr while fetching.
+    LaunchDialog *startRun(const Core::Flow &flow, const QJsonObject &input = {}, const Core::Run *like = nullptr);
+    void notifyTransition(const Core::Run &run, Core::RunStatus from);
+    QString lastNotification() const { return m_lastNotification; }
+
 signals:
+    void authorizationRequired(const QString &flowId, const Flowdeck::Core::ApiError &error);
     void profileRequested(const QString &id);
     void signInRequested();
     void signOutRequested();
@@ -60,6 +77,15 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
+    void createRunsMenu();
+    void startLike(const Core::Run &run, const QJsonObject &input);
+    void updateFlowChoices();
+
+    Core::FlowsModel *m_flowsModel;
+    QPointer<Core::FlowsClient> m_client;
+    QPointer<Core::RunWatcher> m_watcher;
+    QSystemTrayIcon *m_tray = nullptr;
+    QString m_lastNotification;
     FlowBrowser *m_flows;
     RunsView *m_runs;
     QListWidget *m_navigation;

@@ -29,6 +29,8 @@ private slots:
     void describesEveryKindOfField();
     void followsLocalRefsAndStopsOnCycles();
     void recursionInTwoPlaces_staysSmall();
+    void constIsAOneItemEnumWithDefault();
+    void requiredMembersLeadWithoutPropertyOrder();
 };
 
 void TestFormDescription::describesEveryKindOfField()
@@ -119,6 +121,34 @@ void TestFormDescription::recursionInTwoPlaces_staysSmall()
     QCOMPARE(form.properties.size(), 2);
     QCOMPARE(form.properties.at(0).type, FormField::Type::Any); // the second visit of the same $ref
     QCOMPARE(form.properties.at(1).type, FormField::Type::Any);
+}
+
+// A branch discriminator such as {"const": "s3"}: shown as a fixed choice and filled in by default.
+void TestFormDescription::constIsAOneItemEnumWithDefault()
+{
+    const FormField form = describeForm(object(R"({"type": "object", "properties": {
+        "kind": {"const": "s3", "title": "Kind"}, "size": {"type": "integer", "const": 4, "default": 2}}})"));
+    const FormField *kind = child(form, "kind");
+    QCOMPARE(kind->enumValues, QJsonArray({u"s3"_s}));
+    QCOMPARE(kind->enumTitles, QStringList({u"s3"_s}));
+    QCOMPARE(kind->defaultValue, QJsonValue(u"s3"_s));
+    QCOMPARE(kind->title, u"Kind"_s);
+    const FormField *size = child(form, "size");
+    QCOMPARE(size->type, FormField::Type::Integer);
+    QCOMPARE(size->enumValues, QJsonArray({4}));
+    QCOMPARE(size->defaultValue, QJsonValue(2)); // an explicit default is kept, even a wrong one
+}
+
+// QJsonObject sorts keys: without propertyOrder, the required list gives the reading order.
+void TestFormDescription::requiredMembersLeadWithoutPropertyOrder()
+{
+    const FormField form = describeForm(object(R"({"type": "object", "required": ["zeta", "alpha", "gone"],
+      "properties": {"alpha": {"type": "string"}, "beta": {"type": "string"}, "zeta": {"type": "string"},
+                     "delta": {"type": "string"}}})"));
+    QStringList keys;
+    for (const FormField &field : form.properties)
+        keys.append(field.key);
+    QCOMPARE(keys, (QStringList{u"zeta"_s, u"alpha"_s, u"beta"_s, u"delta"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestFormDescription)

@@ -46,7 +46,7 @@ void TestMainWindow::menus_haveStandardEntries()
     QStringList titles;
     for (QAction *menu : window.menuBar()->actions())
         titles.append(menu->text());
-    QCOMPARE(titles, QStringList({u"&File"_s, u"F&low"_s, u"&View"_s, u"&Help"_s}));
+    QCOMPARE(titles, QStringList({u"&File"_s, u"F&low"_s, u"&Runs"_s, u"&View"_s, u"&Help"_s}));
 }
 
 void TestMainWindow::statusBar_showsService()
