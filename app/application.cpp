@@ -18,6 +18,8 @@
 #include "ui/flowmetadatadialog.h"
 #include "ui/launchdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/rundetailview.h"
+#include "ui/runlogview.h"
 #include "ui/runsview.h"
 #include "ui/signindialog.h"
 
@@ -286,10 +288,18 @@ void Application::saveScreenshotAndQuit(const QString &path, const QString &view
     QTimer::singleShot(600, this, [this, path, view] {
         QWidget *shown = m_window.get();
         std::unique_ptr<QDialog> dialog;
-        if (view == "runs"_L1) {
+        if (view == "runs"_L1 || view == "timeline"_L1 || view == "log"_L1) {
             m_window->showView(1);
+            const int row = std::max(0, int(m_runs->rowCount()) - 1); // the oldest: the most to show
             if (m_runs->rowCount() > 0)
-                m_window->runsView()->view()->setCurrentIndex(m_runs->index(0, 0));
+                m_window->runsView()->view()->setCurrentIndex(m_runs->index(view == "runs"_L1 ? 0 : row, 0));
+            QTabWidget *tabs = m_window->runsView()->detail()->tabs();
+            tabs->setCurrentIndex(view == "timeline"_L1 ? 1 : view == "log"_L1 ? 2 : 0);
+            if (view == "log"_L1) // an entry with details: the second, the first state's start
+                QTimer::singleShot(500, this, [this] {
+                    Ui::RunLogView *log = m_window->runsView()->detail()->logView();
+                    log->table()->setCurrentIndex(log->table()->model()->index(1, 0));
+                });
         } else if (view == "definition"_L1) {
             m_window->flowBrowser()->details()->setCurrentIndex(1);
         } else if (view == "edit"_L1 && m_flows->rowCount() > 0) {
@@ -320,7 +330,8 @@ void Application::saveScreenshotAndQuit(const QString &path, const QString &view
             dialog->show();
             shown = dialog.get();
         }
-        QTimer::singleShot(200, this, [shown, path] { QCoreApplication::exit(shown->grab().save(path) ? 0 : 1); });
+        const int settle = view == "log"_L1 || view == "timeline"_L1 ? 900 : 200; // the log loads first
+        QTimer::singleShot(settle, this, [shown, path] { QCoreApplication::exit(shown->grab().save(path) ? 0 : 1); });
         if (dialog)
             dialog.release()->setAttribute(Qt::WA_DeleteOnClose); // the window owns it until the app quits
     });

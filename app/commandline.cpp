@@ -74,7 +74,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     parser.addOption(firstPaint);
     const QCommandLineOption screenshotView(
         u"screenshot-view"_s,
-        QCoreApplication::translate("main", "With --screenshot: flows, definition, runs, run, launch, edit or signin."),
+        QCoreApplication::translate(
+            "main", "With --screenshot: flows, definition, runs, run, timeline, log, launch, edit or signin."),
         u"view"_s, u"flows"_s);
     parser.addOption(screenshotView);
     parser.addOption(check);

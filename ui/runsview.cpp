@@ -157,6 +157,7 @@ QWidget *RunsView::buildFilterBar()
     m_tags->setPlaceholderText(tr("Tags"));
     m_tags->setClearButtonEnabled(true);
     m_tags->setAccessibleName(tr("Filter runs by tags, comma-separated"));
+    m_tags->setMinimumWidth(90);
     m_tags->setMaximumWidth(140);
     m_flow->setAccessibleName(tr("Filter runs by flow"));
     m_flow->addItem(tr("All flows"), QString());
