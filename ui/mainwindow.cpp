@@ -71,6 +71,7 @@ MainWindow::MainWindow(Core::FlowsModel *flows, Core::RunsModel *runs, QWidget *
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(m_flows, &FlowBrowser::startRunRequested, this, [this](const Core::Flow &flow) { startRun(flow); });
     connect(m_runs, &RunsView::startLikeRequested, this, &MainWindow::startLike);
+    connect(m_runs, &RunsView::authorizationRequired, this, &MainWindow::authorizationRequired);
     connect(flows, &Core::PagedModel::pageLoaded, this, &MainWindow::updateFlowChoices);
     connect(flows, &QAbstractItemModel::modelReset, this, &MainWindow::updateFlowChoices);
     createMenus();

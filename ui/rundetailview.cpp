@@ -272,8 +272,10 @@ void RunDetailView::loadDefinition()
         if (generation != m_generation)
             return;
         if (reply->error().isError()) {
-            m_banner->showError(
-                tr("The flow definition of this run could not be loaded: %1").arg(reply->error().toString()));
+            const QString text =
+                tr("The flow definition of this run could not be loaded: %1").arg(reply->error().toString());
+            // The log's problem, if it had one, stays in view: both are said.
+            m_banner->showError(m_banner->isVisible() ? m_banner->message() + u'\n' + text : text);
             return;
         }
         m_definition = reply->value().definition;
@@ -425,6 +427,12 @@ void RunDetailView::act(Core::ApiReply *reply, const QString &what)
             return;
         updateActions();
         if (reply->error().isError()) {
+            if (reply->error().requiresReauthentication()) {
+                m_banner->showError(tr("%1 needs you to sign in or consent first; when you have, try again.").arg(what),
+                                    false);
+                emit authorizationRequired(m_run.flowId, reply->error());
+                return;
+            }
             m_banner->showError(tr("%1 failed: %2").arg(what, reply->error().toString()), false);
             return;
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/api/apierror.h"
 #include "core/api/run.h"
 #include "core/models/runlogmodel.h"
 
@@ -74,6 +75,8 @@ signals:
     void runChanged(const Flowdeck::Core::Run &run); // after an action changed the run
     void startLikeRequested(const Flowdeck::Core::Run &run, const QJsonObject &input);
     void releasedRun(const QString &runId);
+    // Resuming (or another action) needs a sign-in or consent first, e.g. the flow's scope.
+    void authorizationRequired(const QString &flowId, const Flowdeck::Core::ApiError &error);
 
 private:
     void showHeader();

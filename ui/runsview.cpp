@@ -139,6 +139,7 @@ RunsView::RunsView(Core::RunsModel *model, QWidget *parent)
     });
     connect(m_detail, &RunDetailView::runChanged, this, [this](const Core::Run &run) { mergeFresh({run}); });
     connect(m_detail, &RunDetailView::startLikeRequested, this, &RunsView::startLikeRequested);
+    connect(m_detail, &RunDetailView::authorizationRequired, this, &RunsView::authorizationRequired);
     connect(m_detail, &RunDetailView::releasedRun, this, [this] { refresh(); });
     if (window())
         window()->installEventFilter(this);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/api/apierror.h"
 #include "core/api/run.h"
 
 #include <QPointer>
@@ -65,6 +66,7 @@ public:
 signals:
     void startLikeRequested(const Flowdeck::Core::Run &run, const QJsonObject &input);
     void runsChanged(const QList<Flowdeck::Core::Run> &runs); // fresh documents, for watchers
+    void authorizationRequired(const QString &flowId, const Flowdeck::Core::ApiError &error);
 
 protected:
     void showEvent(QShowEvent *event) override;

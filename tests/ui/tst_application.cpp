@@ -10,7 +10,10 @@
 #include "ui/signindialog.h"
 
 #include <QApplication>
+#include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -18,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using Flowdeck::App::Application;
@@ -44,6 +48,7 @@ private slots:
     void initTestCase();
     void localProfile_thenSwitch_thenRemembered();
     void unauthorized_asksToSignInOnce();
+    void flowConsent_signsInWithTheFlowsScope();
 
 private:
     QTemporaryDir m_data;
@@ -111,6 +116,44 @@ void TestApplication::unauthorized_asksToSignInOnce()
     QTest::qWait(500);
     QCOMPARE(dialogs, 1);
     QVERIFY(fake.requests().size() >= 2);
+}
+
+// Starting a flow whose scope the user has not consented to (a 403 with authorization parameters
+// from validate_run or run): the sign-in asks for the Flows scope, the flow's own scope and what the
+// service's parameters require.
+void TestApplication::flowConsent_signsInWithTheFlowsScope()
+{
+    FakeFlowsServer fake;
+    CommandLine commandLine =
+        CommandLine::parse({u"flowdeck"_s, u"--data"_s, m_data.path(), u"--service-url"_s, fake.baseUrl().toString()});
+    Application app(commandLine);
+    const QString flowId = u"24bc4997-b483-4c25-a19c-64b0afc00743"_s;
+    const QString dependent =
+        u"https://auth.globus.org/scopes/%1/flow_%2_user"
+        "[*https://auth.globus.org/scopes/0f8d0c1a-0000-4000-8000-000000000001/data_access]"_s.arg(
+            flowId, QString(flowId).replace(u'-', u'_'));
+    Flowdeck::Core::ApiError error;
+    error.httpStatus = 403;
+    error.authorizationParameters = {{u"required_scopes"_s, QJsonArray{dependent}}};
+    QUrl asked;
+    QTimer watcher;
+    connect(&watcher, &QTimer::timeout, this, [&asked] {
+        auto *dialog = qobject_cast<Flowdeck::Ui::SignInDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->clientIdField()->setText(u"5b1e3a2c-1111-4222-8333-944455556666"_s);
+        QTest::mouseClick(dialog->useCodeButton(), Qt::LeftButton); // builds the authorize address
+        asked = dialog->authorizeUrl();
+        dialog->reject();
+    });
+    watcher.start(20);
+    emit app.mainWindow()->authorizationRequired(flowId, error);
+    QTRY_VERIFY(asked.isValid());
+    const QString scopes = QUrlQuery(asked).queryItemValue(u"scope"_s, QUrl::FullyDecoded);
+    QVERIFY2(scopes.contains(u"https://auth.globus.org/scopes/eec9b274-0c81-4334-bdc2-54e90e689b9a/all"_s),
+             qPrintable(scopes));
+    QVERIFY2(scopes.contains(u"flow_24bc4997_b483_4c25_a19c_64b0afc00743_user"_s), qPrintable(scopes));
+    QVERIFY2(scopes.contains(u"data_access"_s), qPrintable(scopes)); // the dependency the service asked for
 }
 
 QTEST_MAIN(TestApplication)

@@ -11,7 +11,10 @@
 #include "core/models/runspoller.h"
 #include "core/models/runwatcher.h"
 #include "engine/servicefixture.h"
+#include "ui/errorbanner.h"
 #include "ui/flowgraphview.h"
+#include "ui/launchdialog.h"
+#include "ui/launchform.h"
 #include "ui/mainwindow.h"
 #include "ui/rundetailview.h"
 #include "ui/runeditdialog.h"
@@ -22,6 +25,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -68,6 +72,9 @@ private slots:
     void searchesAndFiltersTheLog();
     void cancelsReleasesAndResumes();
     void bulkTagsAndExport();
+    void startLikeThisRun();
+    void filtersAndSortGoToTheService();
+    void expiredLogIsSaidPlainly();
 
 private:
     Flowdeck::Ui::RunsView *runsView() { return m_window->runsView(); }
@@ -307,6 +314,77 @@ void TestRunMonitor::bulkTagsAndExport()
     QCOMPARE(bundle.value("input"_L1).toObject(), (QJsonObject{{u"n"_s, 2}}));
     QCOMPARE(bundle.value("log"_L1).toArray().size(), m_service->logs(detail()->run().runId).size());
     QCOMPARE(bundle.value("log_complete"_L1).toBool(), true);
+}
+
+void TestRunMonitor::startLikeThisRun()
+{
+    const QString flowId = m_service->createFlow(jsonObject(Loop), {}, u"Loop"_s);
+    RunFlowOptions options;
+    options.label = u"first"_s;
+    options.tags = QStringList{u"batch-7"_s};
+    const QString runId = m_service->startRun(flowId, QJsonObject{{u"n"_s, 3}}, options);
+    QCOMPARE(m_service->waitForRun(runId).status, RunStatus::Succeeded);
+    QTRY_COMPARE(m_runs->rowCount(), 1);
+    runsView()->view()->setCurrentIndex(m_runs->index(0, 0));
+    QTRY_VERIFY(detail()->logModel()->isComplete() && detail()->logModel()->rowCount() > 0);
+    QTest::mouseClick(detail()->actionButton(u"like"_s), Qt::LeftButton);
+    QTRY_VERIFY(m_window->findChild<Flowdeck::Ui::LaunchDialog *>());
+    auto *dialog = m_window->findChild<Flowdeck::Ui::LaunchDialog *>();
+    QCOMPARE(dialog->form()->document(), (QJsonObject{{u"n"_s, 3}}));
+    QCOMPARE(dialog->tagsEdit()->text(), u"batch-7"_s);
+    QCOMPARE(dialog->labelEdit()->text(), u"first (again)"_s);
+    QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_runs->rowCount(), 2); // the new run, on top and selected
+    QTRY_COMPARE(detail()->run().label, u"first (again)"_s);
+    QCOMPARE(m_runs->runAt(0).runId, detail()->run().runId);
+}
+
+void TestRunMonitor::filtersAndSortGoToTheService()
+{
+    const QString flowId = m_service->createFlow(jsonObject(Loop), {}, u"Loop"_s);
+    const QString other = m_service->createFlow(jsonObject(Loop), {}, u"Other"_s);
+    const std::tuple<QString, QString, QString> runs[] = {
+        {flowId, u"b-run"_s, u"red"_s}, {flowId, u"a-run"_s, u"blue"_s}, {other, u"c-run"_s, u"red"_s}};
+    for (const auto &[flow, label, tag] : runs) {
+        RunFlowOptions options;
+        options.label = label;
+        options.tags = QStringList{tag};
+        m_service->startRun(flow, QJsonObject{{u"n"_s, 1}}, options);
+    }
+    QTRY_COMPARE(m_runs->rowCount(), 3);
+    QTest::keyClicks(runsView()->tagFilter(), u"red"_s);
+    QTRY_COMPARE(m_runs->rowCount(), 2);
+    runsView()->setFlowChoices({{flowId, u"Loop"_s}, {other, u"Other"_s}});
+    runsView()->flowFilter()->setCurrentIndex(runsView()->flowFilter()->findData(other));
+    emit runsView()->flowFilter()->activated(runsView()->flowFilter()->currentIndex());
+    QTRY_COMPARE(m_runs->rowCount(), 1);
+    QCOMPARE(m_runs->runAt(0).label, u"c-run"_s);
+    runsView()->tagFilter()->clear();
+    runsView()->flowFilter()->setCurrentIndex(0);
+    emit runsView()->flowFilter()->activated(0);
+    runsView()->timeFilter()->setCurrentIndex(1); // the last hour: all of them
+    emit runsView()->timeFilter()->activated(1);
+    QTRY_COMPARE(m_runs->rowCount(), 3);
+    // Sorting by label asks the service: a-run, b-run, c-run.
+    QHeaderView *header = runsView()->view()->horizontalHeader();
+    header->setSortIndicator(RunsModel::Label, Qt::AscendingOrder);
+    emit header->sectionClicked(RunsModel::Label);
+    QTRY_COMPARE(m_runs->query().orderby, QStringList{u"label ASC"_s});
+    QTRY_COMPARE(m_runs->rowCount(), 3);
+    QTRY_COMPARE(m_runs->runAt(0).label, u"a-run"_s);
+    QCOMPARE(m_runs->runAt(2).label, u"c-run"_s);
+}
+
+void TestRunMonitor::expiredLogIsSaidPlainly()
+{
+    Run gone;
+    gone.runId = u"0b5d4ad4-0000-4000-8000-00000000dead"_s;
+    gone.label = u"long ago"_s;
+    gone.status = RunStatus::Succeeded;
+    detail()->setRun(gone);
+    QTRY_VERIFY(detail()->banner()->isVisible());
+    QTRY_VERIFY(detail()->banner()->message().contains(u"no longer has this run's log"_s));
+    QCOMPARE(detail()->logModel()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestRunMonitor)
