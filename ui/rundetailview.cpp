@@ -407,6 +407,11 @@ QString RunDetailView::headerText() const
     return m_title->text() + u'\n' + QTextDocumentFragment::fromHtml(m_header->text()).toPlainText();
 }
 
+QString RunDetailView::dataText() const
+{
+    return m_data->toPlainText();
+}
+
 QString RunDetailView::detailsText() const
 {
     if (m_run.runId.isEmpty())

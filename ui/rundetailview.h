@@ -47,6 +47,7 @@ public:
 
     QString headerText() const;
     QString detailsText() const; // the header and the run document, as text
+    QString dataText() const;    // the Input and output tab
     QTabWidget *tabs() const { return m_tabs; }
     FlowGraphView *graph() const { return m_graph; }
     TimelineView *timeline() const { return m_timeline; }

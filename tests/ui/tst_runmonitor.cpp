@@ -223,6 +223,11 @@ void TestRunMonitor::searchesAndFiltersTheLog()
     QTest::mouseClick(detail()->timeline()->viewport(), Qt::LeftButton, {}, bar.center());
     QCOMPARE(detail()->tabs()->currentWidget(), detail()->logView());
     QVERIFY(log->detailsText().contains(u"\"state_name\": \"Init\""_s));
+    // The selected state's input and output, with the run's own input and final output.
+    const QString data = detail()->dataText();
+    QVERIFY2(data.contains(u"Output of Init"_s) && data.contains(u"Input of Init"_s), qPrintable(data));
+    QVERIFY(data.contains(u"Final output"_s));
+    QVERIFY(data.startsWith(u"Run input:\n{\n    \"n\": 5\n}"_s));
 }
 
 void TestRunMonitor::cancelsReleasesAndResumes()
@@ -303,6 +308,26 @@ void TestRunMonitor::bulkTagsAndExport()
 
     runsView()->view()->setCurrentIndex(m_runs->index(0, 0));
     QTRY_VERIFY(detail()->logModel()->isComplete() && detail()->logModel()->rowCount() > 0);
+
+    // Label, tags and roles of one run from its detail; a wrong URN keeps OK disabled.
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<Flowdeck::Ui::RunEditDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->labelEdit()->setText(u"renamed"_s);
+        dialog->managersEdit()->setPlainText(u"not-a-urn"_s);
+        QVERIFY(!dialog->problem().isEmpty());
+        dialog->managersEdit()->setPlainText(u"urn:globus:groups:id:fdb38a24-03c1-11e3-86f7-12313809f035"_s);
+        QVERIFY(dialog->problem().isEmpty());
+        dialog->accept();
+    });
+    QTest::mouseClick(detail()->actionButton(u"edit"_s), Qt::LeftButton);
+    const QString edited = detail()->run().runId;
+    QTRY_COMPARE(m_service->getRun(edited).label, u"renamed"_s);
+    QCOMPARE(m_service->getRun(edited).runManagers(),
+             QStringList{u"urn:globus:groups:id:fdb38a24-03c1-11e3-86f7-12313809f035"_s});
+    QTRY_COMPARE(m_runs->runAt(m_runs->rowOf(edited)).label, u"renamed"_s);
+    QTRY_VERIFY(detail()->headerText().startsWith(u"renamed"_s));
+
     QTemporaryDir dir;
     const QString path = dir.filePath(u"bundle.json"_s);
     QVERIFY(detail()->exportBundle(path));
