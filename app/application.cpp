@@ -104,6 +104,25 @@ Application::Application(const CommandLine &commandLine, QObject *parent)
     switchProfile(initialProfile(commandLine, &m_rememberProfile));
 }
 
+// Runs may have ended while the app was closed (or on another profile's service): each watched run
+// is asked for once, which also tells the poller which runs are open.
+void Application::catchUpOnWatchedRuns()
+{
+    for (const QString &runId : m_watcher->watchedRuns()) {
+        Core::RunReply *reply = m_client->getRun(runId);
+        reply->setParent(this);
+        connect(reply, &Core::ApiReply::finished, this, [this, reply, runId] {
+            reply->deleteLater();
+            if (reply->error().httpStatus == 404) // gone (released, or another service's run)
+                m_watcher->unwatch(runId);
+            if (reply->error().isError())
+                return;
+            m_watchPoller->noteRuns({reply->value()});
+            m_watcher->observe({reply->value()});
+        });
+    }
+}
+
 // Watched runs are polled by their own poller (one request per interval for all of them), whether
 // or not the Runs view shows them, and only while one of them can still change.
 void Application::setUpRunWatching()
@@ -158,6 +177,7 @@ void Application::switchProfile(const Core::Profile &profile)
     m_window->setClient(m_client);
     m_watchPoller->setClient(m_client);
     m_watchPoller->setPaused(!m_watcher->hasOpenRuns());
+    catchUpOnWatchedRuns();
     if (previous)
         previous->deleteLater(); // after the views have let go of it
     if (problem.isEmpty())

@@ -56,6 +56,7 @@ private:
     void signIn(const QJsonObject &authorizationParameters = {}, const QStringList &extraScopes = {});
     Core::Authorizer *authorizerFor(const Core::TokenData &token);
     void setUpRunWatching();
+    void catchUpOnWatchedRuns();
     void signOut();
     void useTokens(const QList<Core::TokenData> &tokens);
     QUrl authUrl() const;

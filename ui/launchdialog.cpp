@@ -37,11 +37,7 @@ constexpr qint64 LookBackSeconds = 120;
 
 QStringList lines(const QPlainTextEdit *edit)
 {
-    QStringList out;
-    for (const QString &line : edit->toPlainText().split(u'\n'))
-        if (!line.trimmed().isEmpty())
-            out.append(line.trimmed());
-    return out;
+    return RunEditDialog::lines(edit);
 }
 
 QString settingsKey(const QString &what, const QString &flowId)
@@ -255,15 +251,24 @@ QString LaunchDialog::rawError() const
 
 QString LaunchDialog::optionsProblem() const
 {
-    QString why = Core::Principals::problem(u"run_managers"_s, lines(m_managers));
-    return why.isEmpty() ? Core::Principals::problem(u"run_monitors"_s, lines(m_monitors)) : why;
+    return RunEditDialog::principalsProblem(m_managers, m_monitors);
 }
 
 void LaunchDialog::setBusy(bool busy, const QString &what)
 {
     m_busy = busy;
     m_start->setEnabled(!busy);
+    m_tabs->setEnabled(!busy); // what is sent is what was checked
     m_status->setText(what);
+}
+
+void LaunchDialog::reject()
+{
+    if (m_busy && m_started.runId.isEmpty()) {
+        m_status->setText(tr("Waiting for the service's answer before closing…"));
+        return;
+    }
+    QDialog::reject();
 }
 
 void LaunchDialog::start()
@@ -390,19 +395,28 @@ void LaunchDialog::lookForStartedRun(const Core::ApiError &error)
     options.filterRoles = {u"run_owner"_s};
     auto *reply = m_client->listRuns(options);
     reply->setParent(this);
-    connect(reply, &Core::ApiReply::finished, this, [this, reply, error] {
+    const QString label = m_label->text().trimmed();
+    connect(reply, &Core::ApiReply::finished, this, [this, reply, error, label] {
         reply->deleteLater();
-        if (!reply->error().isError() && !reply->value().items.isEmpty()) {
-            finishStart(reply->value().items.constFirst());
+        // The service's label filter matches parts of labels: only this very label counts.
+        for (const Core::Run &run : reply->value().items)
+            if (run.label == label) {
+                finishStart(run);
+                return;
+            }
+        // A request the connection lost may still be on its way in: look again a few times.
+        if (!reply->error().isError() && ++m_lookups < 4) {
+            QTimer::singleShot(2000 * m_lookups, this, [this, error] { lookForStartedRun(error); });
             return;
         }
+        m_lookups = 0;
         setBusy(false);
         failStart(reply->error().isError()
                       ? tr("The connection failed while starting the run (%1), and the service cannot be reached to "
                            "check whether it started. Look in Runs before starting again.")
                             .arg(error.toString())
-                      : tr("The connection failed while starting the run (%1). No run was started; you can start "
-                           "again.")
+                      : tr("The connection failed while starting the run (%1). No run with this label has "
+                           "appeared since; it is most likely safe to start again.")
                             .arg(error.toString()));
     });
 }

@@ -60,6 +60,7 @@ public:
     int startRequests() const { return m_startRequests; }
 
     void start();
+    void reject() override; // not while a start is on its way: its answer must not be lost
     void savePreset(const QString &name);
     void applyPreset(const QString &name);
 
@@ -101,6 +102,7 @@ private:
     Core::Run m_started;
     QDateTime m_clicked;
     bool m_busy = false;
+    int m_lookups = 0; // looks for a run lost to a dropped connection
     bool m_syncing = false;
     int m_startRequests = 0;
 };

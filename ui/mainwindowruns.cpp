@@ -33,8 +33,8 @@ void MainWindow::setRunWatcher(Core::RunWatcher *watcher)
         });
     }
     m_tray->setVisible(QSystemTrayIcon::isSystemTrayAvailable());
-    connect(m_runs, &RunsView::runsChanged, watcher, &Core::RunWatcher::observe);
-    connect(watcher, &Core::RunWatcher::transition, this, &MainWindow::notifyTransition);
+    connect(m_runs, &RunsView::runsChanged, watcher, &Core::RunWatcher::observe, Qt::UniqueConnection);
+    connect(watcher, &Core::RunWatcher::transition, this, &MainWindow::notifyTransition, Qt::UniqueConnection);
     for (QAction *action : menuBar()->findChildren<QAction *>(u"notifyEvent"_s))
         action->setChecked(watcher->events().testFlag(Core::RunWatcher::Event(action->data().toInt())));
 }

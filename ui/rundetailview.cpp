@@ -177,7 +177,9 @@ RunDetailView::RunDetailView(QWidget *parent)
         if (m_log->rowCount() == 0)
             m_log->setRun(m_run.runId);
         else
-            m_log->tail();
+            m_log->tail(); // also retries a page that failed half-way
+        if (m_definition.isEmpty())
+            loadDefinition();
     });
     connect(m_replay, &QSlider::valueChanged, this, &RunDetailView::replayTo);
     connect(m_timeline, &TimelineView::spanActivated, this, [this](int row) {
@@ -193,6 +195,22 @@ RunDetailView::RunDetailView(QWidget *parent)
         showData();
     });
     clear();
+}
+
+// The log is tailed only while someone can see it; on coming back it catches up at once.
+void RunDetailView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_run.runId.isEmpty() && !Core::isTerminal(m_run.status) && !m_tail->isActive()) {
+        m_tail->start();
+        m_log->tail();
+    }
+}
+
+void RunDetailView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_tail->stop();
 }
 
 QPushButton *RunDetailView::actionButton(const QString &name) const
@@ -221,6 +239,8 @@ void RunDetailView::clear()
     m_graph->clear();
     m_shownProgress.clear();
     m_shownCurrent.clear();
+    m_replay->setRange(0, 0); // the next run opens live, not at this one's replay point
+    m_replayLabel->clear();
     m_banner->hide();
     m_title->setText(tr("No run selected"));
     m_header->setText(tr("Select a run to see its graph, timeline and log."));

@@ -79,6 +79,10 @@ signals:
     // Resuming (or another action) needs a sign-in or consent first, e.g. the flow's scope.
     void authorizationRequired(const QString &flowId, const Flowdeck::Core::ApiError &error);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     void showHeader();
     void updateActions();

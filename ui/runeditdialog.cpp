@@ -16,9 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Ui {
 
-namespace {
-
-QStringList lines(const QPlainTextEdit *edit)
+QStringList RunEditDialog::lines(const QPlainTextEdit *edit)
 {
     QStringList out;
     for (const QString &line : edit->toPlainText().split(u'\n'))
@@ -27,17 +25,25 @@ QStringList lines(const QPlainTextEdit *edit)
     return out;
 }
 
-} // namespace
+QString RunEditDialog::principalsProblem(const QPlainTextEdit *managers, const QPlainTextEdit *monitors)
+{
+    const QString why = Core::Principals::problem(u"run_managers"_s, lines(managers));
+    return why.isEmpty() ? Core::Principals::problem(u"run_monitors"_s, lines(monitors)) : why;
+}
 
 RunEditDialog::RunEditDialog(const Core::Run &run, QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Edit run “%1”").arg(run.label.isEmpty() ? run.runId : run.label));
     build(false);
+    m_label0 = run.label;
+    m_tags0 = run.tags;
+    m_managers0 = run.runManagers();
+    m_monitors0 = run.runMonitors();
     m_label->setText(run.label);
     m_tags->setText(run.tags.join(u", "_s));
-    m_managers->setPlainText(run.runManagers().join(u'\n'));
-    m_monitors->setPlainText(run.runMonitors().join(u'\n'));
+    m_managers->setPlainText(m_managers0.join(u'\n'));
+    m_monitors->setPlainText(m_monitors0.join(u'\n'));
     check();
 }
 
@@ -102,12 +108,7 @@ QStringList RunEditDialog::splitTags(const QString &text)
 
 QString RunEditDialog::problem() const
 {
-    if (m_tagsOnly)
-        return {};
-    QString why = Core::Principals::problem(u"run_managers"_s, lines(m_managers));
-    if (why.isEmpty())
-        why = Core::Principals::problem(u"run_monitors"_s, lines(m_monitors));
-    return why;
+    return m_tagsOnly ? QString() : principalsProblem(m_managers, m_monitors);
 }
 
 void RunEditDialog::check()
@@ -120,13 +121,18 @@ void RunEditDialog::check()
 
 Core::UpdateRunOptions RunEditDialog::options() const
 {
+    // Only what changed is sent: a run manager may change tags without the right to change roles.
     Core::UpdateRunOptions options;
-    options.tags = splitTags(m_tags->text());
+    if (m_tagsOnly || splitTags(m_tags->text()) != m_tags0)
+        options.tags = splitTags(m_tags->text());
     if (m_tagsOnly)
         return options;
-    options.label = m_label->text().trimmed();
-    options.runManagers = lines(m_managers);
-    options.runMonitors = lines(m_monitors);
+    if (m_label->text().trimmed() != m_label0)
+        options.label = m_label->text().trimmed();
+    if (lines(m_managers) != m_managers0)
+        options.runManagers = lines(m_managers);
+    if (lines(m_monitors) != m_monitors0)
+        options.runMonitors = lines(m_monitors);
     return options;
 }
 

@@ -33,6 +33,9 @@ public:
     QString problem() const;
 
     static QStringList splitTags(const QString &text);
+    static QStringList lines(const QPlainTextEdit *edit); // one principal per line, blanks skipped
+    // What is wrong with a run's managers or monitors as typed, or an empty string.
+    static QString principalsProblem(const QPlainTextEdit *managers, const QPlainTextEdit *monitors);
 
 private:
     void build(bool tagsOnly);
@@ -45,6 +48,10 @@ private:
     QLabel *m_problem = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_tagsOnly = false;
+    QString m_label0; // what the run had: only what the user changed is sent
+    QStringList m_tags0;
+    QStringList m_managers0;
+    QStringList m_monitors0;
 };
 
 } // namespace Flowdeck::Ui

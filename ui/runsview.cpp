@@ -119,6 +119,7 @@ RunsView::RunsView(Core::RunsModel *model, QWidget *parent)
         for (int row = first; row <= last; ++row)
             runs.append(m_model->runAt(row));
         m_poller->noteRuns(runs);
+        emit runsChanged(runs); // a watched run listed again may have moved on
     });
     connect(m_model, &Core::PagedModel::errorOccurred, this, [this](const Core::ApiError &error) {
         m_banner->showError(tr("The runs could not be listed: %1").arg(error.toString()));
@@ -130,6 +131,7 @@ RunsView::RunsView(Core::RunsModel *model, QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RunsView::showCurrent);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsView::updateBulkActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &RunsView::updateBulkActions);
     connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this, &RunsView::sortBy);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         QMenu menu(this);
@@ -384,7 +386,8 @@ void RunsView::updateBulkActions()
     bulkButton(u"tags"_s)->setEnabled(!runs.isEmpty());
 }
 
-void RunsView::bulk(const QString &what, const std::function<Core::ApiReply *(const Core::Run &)> &request)
+void RunsView::bulk(const QString &what, const std::function<Core::ApiReply *(const Core::Run &)> &request,
+                    const std::function<void()> &onDone)
 {
     const QList<Core::Run> runs = selectedRuns();
     if (!m_client || runs.isEmpty())
@@ -397,17 +400,21 @@ void RunsView::bulk(const QString &what, const std::function<Core::ApiReply *(co
             continue;
         ++*left;
         reply->setParent(this);
-        connect(reply, &Core::ApiReply::finished, this, [this, reply, run, what, failures, left] {
+        connect(reply, &Core::ApiReply::finished, this, [this, reply, run, what, failures, left, onDone] {
             reply->deleteLater();
             if (reply->error().isError())
                 failures->append(
                     u"%1: %2"_s.arg(run.label.isEmpty() ? run.runId : run.label, reply->error().message()));
             else if (auto *typed = dynamic_cast<Core::RunReply *>(reply))
                 mergeFresh({typed->value()});
-            if (--*left == 0 && !failures->isEmpty())
+            if (--*left > 0)
+                return;
+            if (!failures->isEmpty())
                 m_banner->showError(tr("%1 failed for %n run(s): %2", nullptr, int(failures->size()))
                                         .arg(what, failures->join(u"; "_s)),
                                     false);
+            if (onDone)
+                onDone();
         });
     }
 }
@@ -431,10 +438,22 @@ void RunsView::cancelSelected()
 
 void RunsView::releaseSelected()
 {
-    bulk(tr("Releasing"), [this](const Core::Run &run) -> Core::ApiReply * {
-        return Core::isTerminal(run.status) ? m_client->releaseRun(run.runId) : nullptr;
-    });
-    QTimer::singleShot(500, this, &RunsView::refresh); // released runs leave the list
+    const QList<Core::Run> runs = selectedRuns();
+    const auto done =
+        std::count_if(runs.cbegin(), runs.cend(), [](const Core::Run &r) { return Core::isTerminal(r.status); });
+    if (done == 0)
+        return;
+    if (m_confirm && QMessageBox::question(
+                         this, tr("Release runs"),
+                         tr("Release %n finished run(s)? The service forgets them and their logs.", nullptr, int(done)),
+                         QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+        return;
+    bulk(
+        tr("Releasing"),
+        [this](const Core::Run &run) -> Core::ApiReply * {
+            return Core::isTerminal(run.status) ? m_client->releaseRun(run.runId) : nullptr;
+        },
+        [this] { refresh(); }); // released runs leave the list, once the service has let them go
 }
 
 void RunsView::tagSelected()

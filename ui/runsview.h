@@ -80,7 +80,8 @@ private:
     void showCurrent();
     void sortBy(int column);
     void updateBulkActions();
-    void bulk(const QString &what, const std::function<Core::ApiReply *(const Core::Run &)> &request);
+    void bulk(const QString &what, const std::function<Core::ApiReply *(const Core::Run &)> &request,
+              const std::function<void()> &onDone = {});
     void mergeFresh(const QList<Core::Run> &runs);
 
     Core::RunsModel *m_model;

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Core {
@@ -38,6 +40,7 @@ void RunLogModel::setRun(const QString &runId)
     m_pageMarker.clear();
     m_pageSeen = 0;
     m_complete = false;
+    m_tailAgain = false;
     endResetModel();
     if (!runId.isEmpty())
         request();
@@ -45,7 +48,10 @@ void RunLogModel::setRun(const QString &runId)
 
 void RunLogModel::tail()
 {
-    if (m_complete)
+    // After a failed page too: the marker still points at the page that failed.
+    if (m_pending)
+        m_tailAgain = true; // the answer on its way may predate the entries wanted now
+    else
         request();
 }
 
@@ -88,6 +94,8 @@ void RunLogModel::onPage(ApiReply *reply, quint64 generation)
     m_pageSeen = page.items.size();
     m_complete = true;
     emit loadingChanged(false);
+    if (std::exchange(m_tailAgain, false))
+        request();
 }
 
 void RunLogModel::append(const QList<RunLogEntry> &entries)

@@ -56,7 +56,7 @@ public:
     void setClient(FlowsClient *client);
     void setRun(const QString &runId); // empties the model and loads the whole log
     QString runId() const { return m_runId; }
-    void tail(); // asks for entries newer than the last one loaded
+    void tail(); // asks for entries newer than the last one loaded (or retries a failed page)
     void setPageSize(int size) { m_pageSize = size; }
 
     bool isLoading() const { return !m_pending.isNull(); }
@@ -96,8 +96,8 @@ private:
     QStringList m_states;
     QString m_pageMarker;     // the marker that asked for the page the log ends in
     qsizetype m_pageSeen = 0; // entries of that page already in the model
-    QString m_nextMarker;     // while the first load goes on
     bool m_complete = false;
+    bool m_tailAgain = false; // tail() was called while a page was on its way
     int m_pageSize = 100;
     quint64 m_generation = 0;
     QPointer<ApiReply> m_pending;

@@ -169,7 +169,8 @@ QList<Run> RunsModel::mergeRuns(const QList<Run> &runs)
             changed.append(m_runs.at(row));
             m_runs[row] = run;
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        } else if (newestFirst && started() && (!newest.isValid() || run.startTime >= newest) &&
+        } else if (newestFirst && started() && !(m_runs.isEmpty() && isLoading()) // the first page decides
+                   && (!newest.isValid() || run.startTime >= newest) &&
                    (m_query.statuses.isEmpty() || m_query.statuses.contains(run.statusText))) {
             newer.append(run);
         }

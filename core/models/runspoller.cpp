@@ -25,17 +25,6 @@ bool isOpen(RunStatus status)
     return status == RunStatus::Active || status == RunStatus::Inactive;
 }
 
-QStringList intersect(const QStringList &wanted, const QStringList &allowed)
-{
-    if (wanted.isEmpty())
-        return allowed;
-    QStringList both;
-    for (const QString &status : wanted)
-        if (allowed.contains(status))
-            both.append(status);
-    return both;
-}
-
 } // namespace
 
 RunsPoller::RunsPoller(QObject *parent)
@@ -52,6 +41,7 @@ void RunsPoller::setClient(FlowsClient *client)
     m_client = client;
     m_open.clear();
     m_known.clear();
+    m_completionsMarker.clear();
     ++m_generation;
     m_pending = nullptr;
     m_completedSince = QDateTime::currentDateTimeUtc().addSecs(-ClockMarginSeconds);
@@ -65,8 +55,23 @@ void RunsPoller::setQuery(const RunsModel::Query &query)
         return;
     m_query = query;
     m_open.clear();
+    m_completionsMarker.clear();
     ++m_generation; // an answer for the old filter is dropped
+    if (m_pending)
+        m_pending->deleteLater();
     m_pending = nullptr;
+    if (!m_paused && m_client)
+        pollNow(); // the new filter is polled from now on
+}
+
+void RunsPoller::setIntervals(const Intervals &intervals)
+{
+    // Kept ordered, so that the back-off's bounds always make sense.
+    m_intervals = intervals;
+    m_intervals.normal = std::max(m_intervals.normal, m_intervals.active);
+    m_intervals.slowest = std::max(m_intervals.slowest, m_intervals.normal);
+    m_intervals.afterError = std::clamp(m_intervals.afterError, m_intervals.active, m_intervals.slowest);
+    m_interval = m_intervals.normal;
 }
 
 void RunsPoller::setPaused(bool paused)
@@ -94,17 +99,19 @@ ListRunsOptions RunsPoller::nextRequest()
 {
     ListRunsOptions options = RunsModel::listOptions(m_query);
     options.perPage = PageSize;
-    const QStringList open = intersect(m_query.statuses, {u"ACTIVE"_s, u"INACTIVE"_s});
-    const QStringList done = intersect(m_query.statuses, {u"SUCCEEDED"_s, u"FAILED"_s, u"ENDED"_s});
-    // A view of only open runs still learns how its runs ended (their rows change in place).
-    const bool completions =
-        m_completionsDue || open.isEmpty() || (!done.isEmpty() && m_round % CompletionsEvery == CompletionsEvery - 1);
+    // Both open statuses are asked for whatever the view shows, so that ACTIVE <-> INACTIVE moves
+    // are seen; a view of finished runs only needs the completions.
+    const bool openShown = m_query.statuses.isEmpty() || m_query.statuses.contains(u"ACTIVE"_s) ||
+                           m_query.statuses.contains(u"INACTIVE"_s);
+    const bool completions = m_completionsDue || !openShown || m_round % CompletionsEvery == CompletionsEvery - 1;
     if (completions) {
-        options.filterStatus = m_query.statuses.isEmpty() || done.isEmpty() ? QStringList() : done;
+        // Every ending (whatever status it ends in), oldest first; a window with more endings than a
+        // page is walked page by page over the following rounds.
         options.filterCompletionTime = TimeRange{m_completedSince, {}};
-        options.orderby = {u"completion_time DESC"_s};
+        options.orderby = {u"completion_time ASC"_s};
+        options.marker = m_completionsMarker;
     } else {
-        options.filterStatus = open;
+        options.filterStatus = {u"ACTIVE"_s, u"INACTIVE"_s};
         options.orderby = {u"start_time DESC"_s};
     }
     return options;
@@ -156,10 +163,14 @@ void RunsPoller::onReply(ApiReply *reply, bool completions, const QDateTime &ask
         m_known.insert(run.runId, run.json);
         changed.append(run);
     }
-    if (completions) {
+    if (completions && page.hasNextPage && !page.marker.isEmpty()) {
+        // More endings than a page: the next rounds page through the same window.
+        m_completionsMarker = page.marker;
+        m_completionsDue = true;
+    } else if (completions) {
+        m_completionsMarker.clear();
         m_completionsDue = false;
-        if (!page.hasNextPage)
-            m_completedSince = asked.addSecs(-ClockMarginSeconds);
+        m_completedSince = std::max(m_completedSince, asked.addSecs(-ClockMarginSeconds));
     } else if (!page.hasNextPage) {
         // An open run the open listing no longer has has finished (or was released): fetch its end.
         for (auto it = m_open.begin(); it != m_open.end();) {
@@ -185,7 +196,9 @@ void RunsPoller::schedule(bool changed, bool failed)
     } else if (m_completionsDue) {
         m_interval = std::min(m_intervals.active, m_intervals.normal);
     } else if (std::any_of(m_open.cbegin(), m_open.cend(), [](RunStatus s) { return s == RunStatus::Active; })) {
-        m_interval = m_intervals.active;
+        // Active runs: quick, but a long transfer that changes nothing for a while is asked less.
+        m_unchangedRounds = changed ? 0 : m_unchangedRounds + 1;
+        m_interval = m_unchangedRounds < 5 ? m_intervals.active : m_intervals.normal;
     } else if (changed) {
         m_interval = m_intervals.normal;
     } else {

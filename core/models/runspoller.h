@@ -44,7 +44,7 @@ public:
     explicit RunsPoller(QObject *parent = nullptr);
     void setClient(FlowsClient *client);
     void setQuery(const RunsModel::Query &query); // the filter of the view this poller serves
-    void setIntervals(const Intervals &intervals) { m_intervals = intervals; }
+    void setIntervals(const Intervals &intervals);
     void setPaused(bool paused); // paused while nothing that shows the runs is visible
     bool isPaused() const { return m_paused; }
     // Runs the caller already knows (the rows of a view): their later transitions are reported.
@@ -74,10 +74,12 @@ private:
     QHash<QString, RunStatus> m_open;   // runs last seen ACTIVE or INACTIVE
     QHash<QString, QByteArray> m_known; // each reported run's last document, to tell changes apart
     QDateTime m_completedSince;         // completions before this were already reported
+    QString m_completionsMarker;        // the next page of the current completions window
     bool m_completionsDue = false;      // an open run went missing from the open listing
     bool m_paused = true;
     int m_requests = 0;
     int m_round = 0;
+    int m_unchangedRounds = 0;
     quint64 m_generation = 0;
 };
 

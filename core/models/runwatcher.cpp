@@ -17,6 +17,14 @@ void RunWatcher::watch(const Run &run)
     emit watchListChanged();
 }
 
+void RunWatcher::setEvents(Events events)
+{
+    if (events == m_events)
+        return;
+    m_events = events;
+    emit watchListChanged();
+}
+
 void RunWatcher::unwatch(const QString &runId)
 {
     if (m_last.remove(runId))
@@ -54,6 +62,10 @@ void RunWatcher::observe(const QList<Run> &runs)
         *last = run.status;
         if (notifies(run.status))
             emit transition(run, from);
+        if (isTerminal(run.status)) { // nothing more can happen to it: the list does not grow forever
+            m_last.remove(run.runId);
+            emit watchListChanged();
+        }
     }
 }
 

@@ -23,14 +23,14 @@ public:
     Q_FLAG(Events)
 
     explicit RunWatcher(QObject *parent = nullptr);
-    void setEvents(Events events) { m_events = events; }
+    void setEvents(Events events);
     Events events() const { return m_events; }
 
     void watch(const Run &run); // its current status is the baseline
     void unwatch(const QString &runId);
     bool isWatched(const QString &runId) const { return m_last.contains(runId); }
-    QStringList watchedRuns() const { return m_last.keys(); }
     bool hasOpenRuns() const; // whether there is anything left to poll for
+    QStringList watchedRuns() const { return m_last.keys(); }
 
     void observe(const QList<Run> &runs);
 
@@ -39,7 +39,7 @@ public:
 
 signals:
     void transition(const Flowdeck::Core::Run &run, Flowdeck::Core::RunStatus from);
-    void watchListChanged();
+    void watchListChanged(); // also when a finished run leaves the list or the events change
 
 private:
     bool notifies(RunStatus status) const;

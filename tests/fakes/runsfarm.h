@@ -109,7 +109,8 @@ private:
     QHttpServerResponse list(const QHttpServerRequest &request)
     {
         const QUrlQuery query(request.url());
-        const QStringList statuses = query.queryItemValue(u"filter_status"_s).split(u',', Qt::SkipEmptyParts);
+        const QStringList statuses =
+            query.queryItemValue(u"filter_status"_s, QUrl::FullyDecoded).split(u',', Qt::SkipEmptyParts);
         const QString completed = query.queryItemValue(u"filter_completion_time"_s, QUrl::FullyDecoded);
         const bool poll = !statuses.isEmpty() || !completed.isEmpty();
         ++(poll ? m_pollRequests : m_pageRequests);

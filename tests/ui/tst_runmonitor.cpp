@@ -41,10 +41,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Two Pass states, a 150 s wait (1.5 s at the fixture's time scale) and a Choice.
+// Two Pass states, a 400 s wait (4 s at the fixture's time scale) and a Choice.
 const char *Steps = R"j({"StartAt": "Prepare", "States": {
     "Prepare": {"Type": "Pass", "Next": "Hold"},
-    "Hold": {"Type": "Wait", "Seconds": 150, "Next": "Decide"},
+    "Hold": {"Type": "Wait", "Seconds": 400, "Next": "Decide"},
     "Decide": {"Type": "Choice", "Choices": [{"Variable": "$.fail", "BooleanEquals": true, "Next": "Broken"}],
                "Default": "Finish"},
     "Broken": {"Type": "Fail", "Error": "Requested", "Cause": "asked to fail"},
@@ -160,10 +160,12 @@ void TestRunMonitor::watchesARunToItsEnd()
     QVERIFY(runsView()->poller()->isPaused());
     const int asked = runsView()->poller()->requestCount();
     QTest::qWait(300);
-    QCOMPARE(runsView()->poller()->requestCount(), asked);
+    QVERIFY(runsView()->poller()->requestCount() <= asked + 1); // at most the one already on its way
+    QTRY_VERIFY(!runsView()->poller()->isPolling());            // an answer on its way when hidden has come
+    const int before = runsView()->poller()->requestCount();
     m_window->showView(1);
     QVERIFY(!runsView()->poller()->isPaused());
-    QCOMPARE(runsView()->poller()->requestCount(), asked + 1); // at once, not after an interval
+    QCOMPARE(runsView()->poller()->requestCount(), before + 1); // at once, not after an interval
 
     // Replaying the log to its second entry shows the run as it was then.
     detail()->replaySlider()->setValue(1);
@@ -291,6 +293,8 @@ void TestRunMonitor::bulkTagsAndExport()
     // The tag dialog starts with the tags all three share; replacing "shared" keeps each run's own.
     QTimer::singleShot(0, this, [] {
         auto *dialog = qobject_cast<Flowdeck::Ui::RunEditDialog *>(QApplication::activeModalWidget());
+        if (!dialog && QApplication::activeModalWidget())
+            QApplication::activeModalWidget()->close(); // fail below rather than hang here
         QVERIFY(dialog);
         QCOMPARE(dialog->tagsEdit()->text(), u"shared"_s);
         dialog->tagsEdit()->selectAll();
@@ -312,6 +316,8 @@ void TestRunMonitor::bulkTagsAndExport()
     // Label, tags and roles of one run from its detail; a wrong URN keeps OK disabled.
     QTimer::singleShot(0, this, [] {
         auto *dialog = qobject_cast<Flowdeck::Ui::RunEditDialog *>(QApplication::activeModalWidget());
+        if (!dialog && QApplication::activeModalWidget())
+            QApplication::activeModalWidget()->close(); // fail below rather than hang here
         QVERIFY(dialog);
         dialog->labelEdit()->setText(u"renamed"_s);
         dialog->managersEdit()->setPlainText(u"not-a-urn"_s);
