@@ -6,6 +6,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Core {
@@ -155,6 +157,20 @@ int RunsModel::rowOf(const QString &runId) const
     return m_rowOfId.value(runId, -1);
 }
 
+// The query's filters as the service applies them, for runs that reach the model by other ways than
+// a listing (a poll of all endings, a run just started): only matching ones may join the list.
+bool RunsModel::matches(const Run &run) const
+{
+    if (!m_query.statuses.isEmpty() && !m_query.statuses.contains(run.statusText))
+        return false;
+    if (!m_query.flowIds.isEmpty() && !m_query.flowIds.contains(run.flowId))
+        return false;
+    if (!m_query.label.trimmed().isEmpty() && !run.label.contains(m_query.label.trimmed(), Qt::CaseInsensitive))
+        return false;
+    return m_query.tags.isEmpty() || std::any_of(m_query.tags.cbegin(), m_query.tags.cend(),
+                                                 [&run](const QString &tag) { return run.tags.contains(tag); });
+}
+
 QList<Run> RunsModel::mergeRuns(const QList<Run> &runs)
 {
     QList<Run> changed;
@@ -170,8 +186,7 @@ QList<Run> RunsModel::mergeRuns(const QList<Run> &runs)
             m_runs[row] = run;
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         } else if (newestFirst && started() && !(m_runs.isEmpty() && isLoading()) // the first page decides
-                   && (!newest.isValid() || run.startTime >= newest) &&
-                   (m_query.statuses.isEmpty() || m_query.statuses.contains(run.statusText))) {
+                   && (!newest.isValid() || run.startTime >= newest) && matches(run)) {
             newer.append(run);
         }
     }

@@ -61,6 +61,7 @@ private:
     }
 
     void reindex() const;
+    bool matches(const Run &run) const;
 
     Query m_query;
     QList<Run> m_runs;

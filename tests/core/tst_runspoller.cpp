@@ -205,6 +205,29 @@ void TestRunsPoller::openToOpenMovesAreSeenInAFilteredView()
     farm.setStatus(4, u"ACTIVE"_s); // resumed
     QTRY_COMPARE(model.runAt(0).status, RunStatus::Active);
     QCOMPARE(model.rowCount(), 1);
+
+    // A newer run that does not match the view's filter never joins it; one that matches does.
+    Run other = model.runAt(0);
+    other.runId = u"ffffffff-0000-4000-8000-000000000001"_s;
+    other.startTime = other.startTime.addSecs(3600);
+    other.status = RunStatus::Succeeded;
+    other.statusText = u"SUCCEEDED"_s;
+    model.mergeRuns({other});
+    QCOMPARE(model.rowCount(), 1);
+    other.status = RunStatus::Active;
+    other.statusText = u"ACTIVE"_s;
+    other.label = u"elsewhere"_s;
+    RunsModel::Query labelled = query;
+    labelled.label = u"Run 4"_s;
+    model.setQuery(labelled);
+    QTRY_COMPARE(model.rowCount(), 1);
+    model.mergeRuns({other}); // right status, wrong label
+    QCOMPARE(model.rowCount(), 1);
+    other.label = u"Run 4 again"_s;
+    other.statusText = u"ACTIVE"_s;
+    model.mergeRuns({other});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.runAt(0).runId, other.runId);
 }
 
 // A filter changed while a poll is out: the answer for the old filter is dropped and polling goes on.
