@@ -174,9 +174,7 @@ bool RunsModel::matches(const Run &run) const
 QList<Run> RunsModel::mergeRuns(const QList<Run> &runs)
 {
     QList<Run> changed;
-    QList<Run> newer;
     const bool newestFirst = m_query.orderby.isEmpty();
-    const QDateTime newest = m_runs.isEmpty() ? QDateTime() : m_runs.constFirst().startTime;
     for (const Run &run : runs) {
         const int row = rowOf(run.runId);
         if (row >= 0) {
@@ -185,19 +183,26 @@ QList<Run> RunsModel::mergeRuns(const QList<Run> &runs)
             changed.append(m_runs.at(row));
             m_runs[row] = run;
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        } else if (newestFirst && started() && !(m_runs.isEmpty() && isLoading()) // the first page decides
-                   && (!newest.isValid() || run.startTime >= newest) && matches(run)) {
-            newer.append(run);
+            continue;
         }
-    }
-    if (!newer.isEmpty()) {
-        std::sort(newer.begin(), newer.end(), [](const Run &a, const Run &b) { return a.startTime > b.startTime; });
-        beginInsertRows({}, 0, int(newer.size()) - 1);
-        m_runs = newer + m_runs;
-        m_indexValid = false;
-        endInsertRows();
+        // The rows are the newest part of the list: an unknown run belongs in it if it started no
+        // earlier than the last row (or the list is complete). The first page decides what is shown.
+        const bool inLoadedRange = !hasMore() || (!m_runs.isEmpty() && run.startTime >= m_runs.constLast().startTime);
+        if (newestFirst && started() && !(m_runs.isEmpty() && isLoading()) && inLoadedRange && matches(run))
+            insertByStartTime(run);
     }
     return changed;
+}
+
+void RunsModel::insertByStartTime(const Run &run)
+{
+    const auto at = std::upper_bound(m_runs.cbegin(), m_runs.cend(), run.startTime,
+                                     [](const QDateTime &time, const Run &row) { return time > row.startTime; });
+    const int row = int(at - m_runs.cbegin());
+    beginInsertRows({}, row, row);
+    m_runs.insert(row, run);
+    m_indexValid = false;
+    endInsertRows();
 }
 
 } // namespace Flowdeck::Core

@@ -46,8 +46,8 @@ public:
     const Run &runAt(int row) const { return m_runs.at(row); }
     int rowOf(const QString &runId) const;
     // Fresh documents from a poll or an action: known rows change in place (one dataChanged each,
-    // selection and scroll kept); unknown runs that started after the newest row go on top when the
-    // list is newest first. Returns the runs whose documents changed, as they were before.
+    // selection and scroll kept); unknown runs that match the query join the list at their place by
+    // start time when the list is newest first. Returns the runs whose documents changed, as they were.
     QList<Run> mergeRuns(const QList<Run> &runs);
     static QString duration(const Run &run, const QDateTime &now);
 
@@ -62,6 +62,7 @@ private:
 
     void reindex() const;
     bool matches(const Run &run) const;
+    void insertByStartTime(const Run &run);
 
     Query m_query;
     QList<Run> m_runs;

@@ -228,6 +228,13 @@ void TestRunsPoller::openToOpenMovesAreSeenInAFilteredView()
     model.mergeRuns({other});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.runAt(0).runId, other.runId);
+    // One that started between the two (seen only once it ended, say) goes between them.
+    Run between = other;
+    between.runId = u"ffffffff-0000-4000-8000-000000000002"_s;
+    between.startTime = model.runAt(1).startTime.addSecs(10);
+    model.mergeRuns({between});
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.runAt(1).runId, between.runId);
 }
 
 // A filter changed while a poll is out: the answer for the old filter is dropped and polling goes on.
