@@ -164,6 +164,10 @@ RunDetailView::RunDetailView(QWidget *parent)
     m_refresh->setInterval(0);
     connect(m_refresh, &QTimer::timeout, this, &RunDetailView::onEntriesAppended);
     connect(m_log, &Core::RunLogModel::entriesAppended, m_refresh, qOverload<>(&QTimer::start));
+    connect(m_log, &Core::RunLogModel::loadingChanged, this, [this](bool loading) {
+        if (!loading)
+            updateActions();
+    });
     connect(m_log, &Core::RunLogModel::errorOccurred, this, [this](const Core::ApiError &error) {
         if (error.httpStatus == 404 || error.httpStatus == 410)
             m_banner->showError(tr("The service no longer has this run's log (logs expire some time after a run "
@@ -231,6 +235,7 @@ void RunDetailView::setClient(Core::FlowsClient *client)
 void RunDetailView::clear()
 {
     ++m_generation;
+    m_acting = false; // an answer for the previous run no longer holds the buttons
     m_tail->stop();
     m_run = {};
     m_definition = {};
@@ -344,18 +349,23 @@ void RunDetailView::showHeader()
 
 void RunDetailView::updateActions()
 {
+    if (m_acting)
+        return;
     const bool have = !m_run.runId.isEmpty();
     const bool open = have && !Core::isTerminal(m_run.status);
     actionButton(u"cancel"_s)->setEnabled(open);
     actionButton(u"release"_s)->setEnabled(have && Core::isTerminal(m_run.status));
     actionButton(u"resume"_s)->setEnabled(have && m_run.status == Core::RunStatus::Inactive);
     actionButton(u"edit"_s)->setEnabled(have);
-    actionButton(u"like"_s)->setEnabled(have);
+    // Only once the run's input is known (its first log entry, or the run document): an empty form
+    // that claims to be "like this run" would mislead.
+    actionButton(u"like"_s)->setEnabled(have && (m_log->isComplete() || !runInput().isEmpty()));
     actionButton(u"export"_s)->setEnabled(have);
 }
 
 void RunDetailView::onEntriesAppended()
 {
+    updateActions();
     const int last = m_log->rowCount() - 1;
     const bool atEnd = m_replay->value() >= m_replay->maximum();
     m_replay->setRange(0, std::max(0, last));
@@ -444,10 +454,12 @@ void RunDetailView::act(Core::ApiReply *reply, const QString &what)
 {
     reply->setParent(this);
     const quint64 generation = m_generation;
+    m_acting = true; // one action at a time, whatever else updates the buttons meanwhile
     for (QPushButton *button : std::as_const(m_actions))
-        button->setEnabled(false); // one action at a time
+        button->setEnabled(false);
     connect(reply, &Core::ApiReply::finished, this, [this, reply, what, generation] {
         reply->deleteLater();
+        m_acting = false;
         if (generation != m_generation)
             return;
         updateActions();

@@ -115,7 +115,7 @@ private:
     QString m_shownCurrent;
     quint64 m_generation = 0;
     bool m_confirm = true;
-    bool m_replaying = false;
+    bool m_acting = false; // an action's request is out
 };
 
 } // namespace Flowdeck::Ui
