@@ -35,11 +35,6 @@ namespace {
 // the click: client and server clocks differ.
 constexpr qint64 LookBackSeconds = 120;
 
-QStringList lines(const QPlainTextEdit *edit)
-{
-    return RunEditDialog::lines(edit);
-}
-
 QString settingsKey(const QString &what, const QString &flowId)
 {
     return u"launch/%1/%2"_s.arg(what, flowId);
@@ -192,10 +187,7 @@ QWidget *LaunchDialog::buildOptions()
 
 QCheckBox *LaunchDialog::notifyOn(const QString &status) const
 {
-    for (QCheckBox *check : m_policy)
-        if (check->objectName() == status)
-            return check;
-    return nullptr;
+    return findChild<QCheckBox *>(status);
 }
 
 void LaunchDialog::setInput(const QJsonObject &input, const QString &origin)
@@ -316,10 +308,10 @@ static Core::RunFlowOptions runOptions(const QLineEdit *label, const QLineEdit *
                                                        : Core::RunActivityNotificationPolicy::Status::Failed);
     }
     options.activityNotificationPolicy = notify;
-    if (!lines(managers).isEmpty())
-        options.runManagers = lines(managers);
-    if (!lines(monitors).isEmpty())
-        options.runMonitors = lines(monitors);
+    if (!RunEditDialog::lines(managers).isEmpty())
+        options.runManagers = RunEditDialog::lines(managers);
+    if (!RunEditDialog::lines(monitors).isEmpty())
+        options.runMonitors = RunEditDialog::lines(monitors);
     return options;
 }
 

@@ -186,7 +186,7 @@ QWidget *RunsView::buildFilterBar()
         auto *button = new QToolButton(bar);
         button->setText(tr(chip.label));
         button->setCheckable(true);
-        button->setProperty("status", QString::fromLatin1(chip.status));
+        button->setObjectName(QString::fromLatin1(chip.status));
         button->setAccessibleName(tr("Only %1 runs").arg(tr(chip.label).toLower()));
         connect(button, &QToolButton::toggled, this, &RunsView::applyQuery);
         row->addWidget(button);
@@ -257,18 +257,12 @@ void RunsView::refresh()
 
 QToolButton *RunsView::statusChip(const QString &status) const
 {
-    for (QToolButton *chip : m_chips)
-        if (chip->property("status").toString() == status)
-            return chip;
-    return nullptr;
+    return findChild<QToolButton *>(status);
 }
 
 QToolButton *RunsView::bulkButton(const QString &name) const
 {
-    for (QToolButton *button : m_bulk)
-        if (button->objectName() == name)
-            return button;
-    return nullptr;
+    return findChild<QToolButton *>(name);
 }
 
 QString RunsView::detailText() const
@@ -294,7 +288,7 @@ void RunsView::applyQuery()
     query.statuses.clear();
     for (QToolButton *chip : std::as_const(m_chips))
         if (chip->isChecked())
-            query.statuses.append(chip->property("status").toString());
+            query.statuses.append(chip->objectName());
     m_poller->setQuery(query);
     m_model->setQuery(query);
 }
@@ -331,7 +325,7 @@ void RunsView::updateCount()
         text = tr("Loading…");
     m_count->setText(text);
     for (QToolButton *chip : std::as_const(m_chips)) {
-        const int count = counts.value(chip->property("status").toString());
+        const int count = counts.value(chip->objectName());
         const QString name = tr(Chips[m_chips.indexOf(chip)].label);
         chip->setText(count ? u"%1 %2"_s.arg(name).arg(count) : name);
     }

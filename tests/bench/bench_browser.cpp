@@ -38,12 +38,6 @@ using namespace Flowdeck;
 
 namespace {
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
-}
-
 // Wall time from launching flowdeck to its first paint (it prints the line, then quits).
 double launch(const QString &dataHome)
 {
@@ -87,7 +81,7 @@ int main(int argc, char *argv[])
         warm.append(launch(home.path()));
     std::printf("Start to first painted main window (%s): cold (first start, creates the local service's data) "
                 "%.0f ms, warm median %.0f ms over %lld starts\n",
-                qEnvironmentVariableIsSet("DISPLAY") ? "X server" : "offscreen", cold, median(warm),
+                qEnvironmentVariableIsSet("DISPLAY") ? "X server" : "offscreen", cold, Bench::median(warm),
                 qint64(warm.size()));
 
     QTemporaryDir data;
@@ -159,10 +153,10 @@ int main(int argc, char *argv[])
     }
     std::printf("Browser of %d flows: all pages loaded by scrolling in %.1f s (%d rows); %lld scroll frames: median "
                 "%.2f ms, max %.2f ms\n",
-                flowCount, loadAll, loaded, qint64(frames.size()), median(frames),
+                flowCount, loadAll, loaded, qint64(frames.size()), Bench::median(frames),
                 *std::max_element(frames.begin(), frames.end()));
-    std::printf("Filtering (type, server query, first page painted): median %.0f ms, max %.0f ms\n", median(filters),
-                *std::max_element(filters.begin(), filters.end()));
+    std::printf("Filtering (type, server query, first page painted): median %.0f ms, max %.0f ms\n",
+                Bench::median(filters), *std::max_element(filters.begin(), filters.end()));
     std::printf("Memory: the browser with %d rows added %.1f MB (resident %.1f MB in all, with the local service and "
                 "its %d flows in the same process; peak %.1f MB)\n",
                 loaded, (Bench::processStatusKb("VmRSS:") - rssBefore) / 1024.0,

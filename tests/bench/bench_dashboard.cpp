@@ -38,19 +38,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
-}
-
-double threadCpuMs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-}
-
 // The longest time the GUI thread went without running its event loop: what a user feels as a
 // frozen frame. A 1 ms timer notes the gaps between its ticks.
 class StallMeter
@@ -185,7 +172,7 @@ int main(int argc, char **argv)
         300'000);
     std::printf("Dashboard of %d runs: loaded by scrolling in %.1f s (longest GUI stall %.1f ms); %lld scroll frames: "
                 "median %.2f ms, max %.2f ms; status filter on/switch/off: longest stall %.1f ms\n",
-                model.rowCount(), loadAll, loadStall, qint64(frames.size()), median(frames),
+                model.rowCount(), loadAll, loadStall, qint64(frames.size()), Bench::median(frames),
                 *std::max_element(frames.begin(), frames.end()),
                 *std::max_element(filterStalls.begin(), filterStalls.end()));
 
@@ -197,15 +184,15 @@ int main(int argc, char **argv)
         onFarm([&] { farm.setStatus(i * 7, i % 2 ? u"SUCCEEDED"_s : u"ACTIVE"_s); }); // a change each time
         bool done = false;
         auto connection = QObject::connect(poller, &Core::RunsPoller::polled, [&] { done = true; });
-        const double before = threadCpuMs();
+        const double before = Bench::threadCpuMs();
         poller->pollNow();
         waitFor([&] { return done; }, 10'000);
-        cycles.append(threadCpuMs() - before);
+        cycles.append(Bench::threadCpuMs() - before);
         QObject::disconnect(connection);
     }
     std::printf("Poll cycle with %d known runs: GUI-thread CPU median %.2f ms, max %.2f ms (one request each, %d in "
                 "all)\n",
-                model.rowCount(), median(cycles), *std::max_element(cycles.begin(), cycles.end()),
+                model.rowCount(), Bench::median(cycles), *std::max_element(cycles.begin(), cycles.end()),
                 poller->requestCount());
 
     // 3. A run detail with a long log.

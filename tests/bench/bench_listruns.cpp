@@ -122,14 +122,6 @@ private:
     std::promise<quint16> m_port;
 };
 
-// CPU time of the calling (GUI) thread, to show how much of a listing still runs there.
-double threadCpuMs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -158,7 +150,7 @@ int main(int argc, char *argv[])
     QList<double> times;
     QList<double> guiCpu;
     for (int r = 0; r < repeat; ++r) {
-        const double cpuBefore = threadCpuMs();
+        const double cpuBefore = Flowdeck::Bench::threadCpuMs();
         ListRunsOptions options;
         options.perPage = perPage;
         QElapsedTimer clock;
@@ -169,7 +161,7 @@ int main(int argc, char *argv[])
         paginator->fetchAll();
         loop.exec();
         times.append(clock.nsecsElapsed() / 1e6);
-        guiCpu.append(threadCpuMs() - cpuBefore);
+        guiCpu.append(Flowdeck::Bench::threadCpuMs() - cpuBefore);
         if (paginator->error().isError() || paginator->items().size() != runs) {
             std::fprintf(stderr, "listing failed: %s (%lld runs)\n", qPrintable(paginator->error().toString()),
                          qint64(paginator->items().size()));
