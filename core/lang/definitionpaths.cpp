@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // FD22x: paths and expressions where a definition reads or writes data. FD3xx: lints for mistakes
 // no other tool catches (a path without ".$", retired Transfer action providers).
+#include "core/lang/definitiondata.h"
 #include "core/lang/expression.h"
 #include "core/lang/jsonpath.h"
 #include "core/lang/validationcontext.h"
@@ -9,13 +10,10 @@
 #include <QSet>
 
 using namespace Qt::StringLiterals;
-using namespace std::string_view_literals;
 
 namespace Flowdeck::Core::Lang {
 
 namespace {
-
-constexpr const char *GuardFunctions[] = {"is_present", "getattr"};
 
 class PathChecker
 {
@@ -45,23 +43,14 @@ private:
         for (const JsonNode property : properties)
             known.insert(property.key());
         for (const JsonNode state : c.states()) {
-            const std::string_view type = state.value("Type"_L1).stringView();
-            const bool replacesByDefault =
-                type == "Action" || type == "CreateWebInput" || type == "AwaitWebInput" ||
-                (type == "Pass" && (state.contains("Result"_L1) || state.contains("Parameters"_L1)));
-            QList<JsonNode> writes;
-            if (state.contains("ResultPath"_L1))
-                writes.append(state.value("ResultPath"_L1));
-            else if (replacesByDefault)
+            if (!state.contains("ResultPath"_L1) && replacesStateByDefault(state))
                 return std::nullopt;
-            for (const JsonNode catcher : state.value("Catch"_L1))
-                if (catcher.contains("ResultPath"_L1))
-                    writes.append(catcher.value("ResultPath"_L1));
-            for (const JsonNode &write : writes) {
-                const auto parsed = JsonPath::parse(write.toString());
-                if (!parsed || parsed->isRoot() || !std::holds_alternative<QString>(parsed->steps().first()))
+            for (const StateWrite &write : stateWrites(state)) {
+                const auto parsed = JsonPath::parse(write.resultPath.toString());
+                const QString key = parsed ? firstKey(*parsed) : QString();
+                if (key.isEmpty())
                     return std::nullopt;
-                known.insert(std::get<QString>(parsed->steps().first()));
+                known.insert(key);
             }
         }
         return known;
@@ -90,8 +79,8 @@ private:
                     c.tr("\"%1\" is not a valid path: %2 (at character %3)")
                         .arg(text, error.message)
                         .arg(error.position + 1));
-        else if (reads && !parsed->isRoot() && std::holds_alternative<QString>(parsed->steps().first()))
-            unknownKey(at, std::get<QString>(parsed->steps().first()), text);
+        else if (reads && !firstKey(*parsed).isEmpty())
+            unknownKey(at, firstKey(*parsed), text);
         return parsed;
     }
 
@@ -108,76 +97,35 @@ private:
 
     void checkState(const Loc &at, const JsonNode &state)
     {
+        visitDataFields(at, state, [this](const Loc &field, const JsonNode &value, DataField kind) {
+            switch (kind) {
+            case DataField::Path:
+            case DataField::PresenceCheck:
+                path(field, value);
+                break;
+            case DataField::Reference:
+                reference(field, value);
+                break;
+            case DataField::Expression:
+                expression(field, value);
+                break;
+            case DataField::Constant:
+                constant(field, value);
+                break;
+            case DataField::ResultPath:
+                resultPath(field, value);
+                break;
+            }
+        });
         const std::string_view type = state.value("Type"_L1).stringView();
-        for (const std::string_view field :
-             {"InputPath"sv, "SecondsPath"sv, "TimestampPath"sv, "ErrorPath"sv, "CausePath"sv})
-            path(Loc(at, field), state.value(field));
-        if (state.contains("ResultPath"_L1))
-            resultPath(Loc(at, "ResultPath"), state.value("ResultPath"_L1));
-        else if (type == "Action")
+        if (type == "Action" && !state.contains("ResultPath"_L1))
             c.warning("FD224", at,
                       c.tr("Without \"ResultPath\" the action's result replaces the whole run state; add e.g. "
                            "\"ResultPath\": \"$.%1Result\"")
                           .arg(at.lastKey().remove(QRegularExpression(u"[^A-Za-z0-9_]"_s))),
                       true);
-        const JsonNode params = state.value("Parameters"_L1);
-        if (params.isObject())
-            parameters(Loc(at, "Parameters"), params);
-        const Loc catchAt(at, "Catch");
-        const JsonNode catchers = state.value("Catch"_L1);
-        for (qsizetype i = 0; i < catchers.size(); ++i) {
-            const Loc item(catchAt, i);
-            if (catchers.at(i).contains("ResultPath"_L1))
-                resultPath(Loc(item, "ResultPath"), catchers.at(i).value("ResultPath"_L1));
-        }
-        const Loc choicesAt(at, "Choices");
-        const JsonNode choices = state.value("Choices"_L1);
-        for (qsizetype i = 0; i < choices.size(); ++i)
-            rule(Loc(choicesAt, i), choices.at(i));
         if (type == "Action")
             retiredTransfer(at, state);
-    }
-
-    void rule(const Loc &at, const JsonNode &r)
-    {
-        for (const JsonNode value : r) {
-            const std::string_view key = value.keyView();
-            if (key == "Variable" || (key.ends_with("Path") && value.isString())) {
-                path(Loc(at, key), value);
-            } else if (key == "Not") {
-                rule(Loc(at, key), value);
-            } else if (key == "And" || key == "Or") {
-                const Loc list(at, key);
-                for (qsizetype i = 0; i < value.size(); ++i)
-                    rule(Loc(list, i), value.at(i));
-            }
-        }
-    }
-
-    // Parameters and everything nested in them: ".$" keys hold paths, ".=" keys expressions.
-    void parameters(const Loc &at, const JsonNode &value)
-    {
-        if (value.isArray()) {
-            for (qsizetype i = 0; i < value.size(); ++i)
-                parameters(Loc(at, i), value.at(i));
-            return;
-        }
-        if (!value.isObject())
-            return;
-        for (const JsonNode member : value) {
-            const std::string_view key = member.keyView();
-            const Loc here(at, key);
-            if (key.ends_with(".$"))
-                reference(here, member);
-            else if (key.ends_with(".="))
-                expression(here, member);
-            else if (key == "__Private_Parameters")
-                continue;
-            else if (member.isString())
-                constant(here, member);
-            else
-                parameters(here, member);
-        }
     }
 
     void reference(const Loc &at, const JsonNode &value)
@@ -206,15 +154,8 @@ private:
         }
         if (!m_known)
             return; // nothing to check names against
-        for (const QString &name : parsed->names()) {
-            // "x if is_present('x') else ..." checks before it reads: not a mistake.
-            const bool guarded = std::any_of(std::begin(GuardFunctions), std::end(GuardFunctions), [&](const char *f) {
-                return text.contains(QLatin1StringView(f) + u"('"_s + name) ||
-                       text.contains(QLatin1StringView(f) + u"(\""_s + name);
-            });
-            if (!guarded)
-                unknownKey(at, name, c.tr("The expression"));
-        }
+        for (const QString &name : unguardedNames(*parsed, text))
+            unknownKey(at, name, c.tr("The expression"));
     }
 
     // The classic mistake: a path as a constant. Without ".$" the text itself is sent.
