@@ -241,6 +241,37 @@ FlowGraph buildFlowGraph(const JsonText &text)
     return buildFlowGraph(text.value().toObject(), order);
 }
 
+QSet<int> dominatedBy(const FlowGraph &graph, int node)
+{
+    if (!graph.hasValidStart || node < 0 || node >= graph.nodes.size())
+        return {};
+    QList<QList<int>> forward(graph.nodes.size());
+    for (const FlowEdge &edge : graph.edges)
+        forward[edge.from].append(edge.to);
+    // What StartAt reaches, optionally without passing through one node.
+    const auto reach = [&](int avoid) {
+        QList<bool> seen(graph.nodes.size(), false);
+        if (graph.start == avoid)
+            return seen;
+        QList<int> queue = {graph.start};
+        seen[graph.start] = true;
+        while (!queue.isEmpty())
+            for (const int next : forward.at(queue.takeLast()))
+                if (next != avoid && !std::exchange(seen[next], true))
+                    queue.append(next);
+        return seen;
+    };
+    const QList<bool> all = reach(-1);
+    if (!all.at(node))
+        return {};
+    const QList<bool> around = reach(node);
+    QSet<int> dominated;
+    for (qsizetype i = 0; i < all.size(); ++i)
+        if (all.at(i) && !around.at(i) && i != node)
+            dominated.insert(int(i));
+    return dominated;
+}
+
 QString choiceRuleSummary(const QJsonObject &rule)
 {
     for (const QLatin1StringView combinator : {"And"_L1, "Or"_L1}) {

@@ -3,6 +3,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,7 @@ struct FlowNode
     bool isEnd = false;    // "End": true, or a Succeed/Fail state
     bool reachable = true; // from StartAt; every node counts as reachable when there is no valid StartAt
     bool isMissing() const { return type == StateType::Missing; }
+    bool operator==(const FlowNode &) const = default;
 };
 
 enum class EdgeKind { Next, Default, ChoiceRule, Catch };
@@ -36,6 +38,7 @@ struct FlowEdge
     EdgeKind kind = EdgeKind::Next;
     QString label; // "" for Next, "Default", a rule such as "$.x == 3", or "catch: States.ALL"
     int index = -1;
+    bool operator==(const FlowEdge &) const = default;
 };
 
 // The states of a flow definition and the transitions between them, as a diagram shows them.
@@ -48,6 +51,7 @@ struct FlowGraph
     bool hasValidStart = false; // StartAt names an existing state: reachability is meaningful
 
     int indexOf(const QString &name) const;
+    bool operator==(const FlowGraph &) const = default; // same diagram: nothing to lay out again
     bool isEmpty() const { return nodes.isEmpty(); }
 };
 
@@ -57,6 +61,10 @@ struct FlowGraph
 FlowGraph buildFlowGraph(const QJsonObject &definition, const QStringList &stateOrder = {});
 // The same from position-aware text (states keep their text order); empty when the text is invalid.
 FlowGraph buildFlowGraph(const JsonText &text);
+
+// The nodes that every path from StartAt to them passes through node (node itself excluded): what a
+// diagram can fold away behind a Choice. Empty without a valid start or when node is unreachable.
+QSet<int> dominatedBy(const FlowGraph &graph, int node);
 
 // A Choice rule in short form: "$.x == 3", "$.a > 1 and $.b is present", "not ($.s matches \"*.csv\")".
 QString choiceRuleSummary(const QJsonObject &rule);

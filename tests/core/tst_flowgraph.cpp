@@ -93,6 +93,8 @@ private slots:
     void build_textKeepsStateOrder();
     void choiceRuleSummary_forms_data();
     void choiceRuleSummary_forms();
+    void dominatedBy_cases_data();
+    void dominatedBy_cases();
     void layout_geometryIsConsistent_data();
     void layout_geometryIsConsistent();
     void layout_emptyGraph();
@@ -230,6 +232,57 @@ void TestFlowGraph::choiceRuleSummary_forms()
     QFETCH(QByteArray, rule);
     QFETCH(QString, summary);
     QCOMPARE(choiceRuleSummary(QJsonDocument::fromJson(rule).object()), summary);
+}
+
+void TestFlowGraph::dominatedBy_cases_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("node");
+    QTest::addColumn<QStringList>("dominated");
+    const QByteArray diamond = R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "C"},
+        "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "X"}], "Default": "Y"},
+        "X": {"Type": "Pass", "Next": "M"}, "Y": {"Type": "Pass", "Next": "M"}, "M": {"Type": "Succeed"},
+        "Orphan": {"Type": "Pass", "Next": "M"}}})";
+    QTest::newRow("choice dominates both branches and the merge")
+        << diamond << u"C"_s << QStringList{u"M"_s, u"X"_s, u"Y"_s};
+    QTest::newRow("one branch dominates nothing") << diamond << u"X"_s << QStringList{};
+    QTest::newRow("start dominates all reachable") << diamond << u"A"_s << QStringList{u"C"_s, u"M"_s, u"X"_s, u"Y"_s};
+    QTest::newRow("unreachable dominates nothing") << diamond << u"Orphan"_s << QStringList{};
+    QTest::newRow("no such node") << diamond << u"Nope"_s << QStringList{};
+    QTest::newRow("bypassed by a catch") << QByteArray(R"({"StartAt": "A", "States": {
+            "A": {"Type": "Action", "Next": "C", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "H"}]},
+            "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsNull": true, "Next": "X"}], "Default": "Ghost"},
+            "X": {"Type": "Pass", "Next": "H"}, "H": {"Type": "Fail"}}})")
+                                         << u"C"_s << QStringList{u"Ghost"_s, u"X"_s};
+    QTest::newRow("loop back to an earlier state")
+        << QByteArray(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "C"},
+            "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsNull": true, "Next": "A"}], "Default": "B"},
+            "B": {"Type": "Wait", "Seconds": 1, "Next": "C2"},
+            "C2": {"Type": "Choice", "Choices": [{"Variable": "$.y", "IsNull": true, "Next": "B"}], "Default": "E"},
+            "E": {"Type": "Succeed"}}})")
+        << u"C"_s << QStringList{u"B"_s, u"C2"_s, u"E"_s};
+    QTest::newRow("inner choice of a loop")
+        << QByteArray(R"({"StartAt": "B", "States": {"B": {"Type": "Wait", "Seconds": 1, "Next": "C2"},
+            "C2": {"Type": "Choice", "Choices": [{"Variable": "$.y", "IsNull": true, "Next": "B"}], "Default": "E"},
+            "E": {"Type": "Succeed"}}})")
+        << u"C2"_s << QStringList{u"E"_s};
+    QTest::newRow("no valid start") << QByteArray(R"({"StartAt": "Gone", "States": {
+            "C": {"Type": "Choice", "Choices": [], "Default": "D"}, "D": {"Type": "Succeed"}}})")
+                                    << u"C"_s << QStringList{};
+}
+
+void TestFlowGraph::dominatedBy_cases()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, node);
+    QFETCH(QStringList, dominated);
+    const FlowGraph graph = buildFlowGraph(QJsonDocument::fromJson(json).object());
+    QVERIFY(!graph.isEmpty());
+    QStringList names;
+    for (const int i : dominatedBy(graph, graph.indexOf(node)))
+        names.append(graph.nodes.at(i).name);
+    names.sort();
+    QCOMPARE(names, dominated);
 }
 
 void TestFlowGraph::layout_geometryIsConsistent_data()
