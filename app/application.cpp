@@ -10,11 +10,14 @@
 #include "core/auth/nativeapplogin.h"
 #include "core/auth/tokenstore.h"
 #include "core/engine/localservicehost.h"
+#include "core/models/draftstore.h"
 #include "core/models/flowsmodel.h"
 #include "core/models/runsmodel.h"
 #include "core/models/runspoller.h"
 #include "core/models/runwatcher.h"
+#include "ui/definitionstudio.h"
 #include "ui/flowbrowser.h"
+#include "ui/flowgraphview.h"
 #include "ui/flowmetadatadialog.h"
 #include "ui/launchdialog.h"
 #include "ui/mainwindow.h"
@@ -22,6 +25,7 @@
 #include "ui/runlogview.h"
 #include "ui/runsview.h"
 #include "ui/signindialog.h"
+#include "ui/studiodocument.h"
 
 #include <QCoreApplication>
 #include <QLineEdit>
@@ -75,6 +79,8 @@ Application::Application(const CommandLine &commandLine, QObject *parent)
     , m_runs(new Core::RunsModel(this))
     , m_tokens(new Core::TokenStore(
           u"Flowdeck"_s, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/tokens.json"_s, this))
+    , m_drafts(std::make_unique<Core::DraftStore>(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                                  u"/drafts"_s))
     , m_window(std::make_unique<Ui::MainWindow>(m_flows, m_runs))
     , m_watcher(new Core::RunWatcher(this))
     , m_watchPoller(new Core::RunsPoller(this))
@@ -301,6 +307,16 @@ void Application::signOut()
 void Application::show()
 {
     m_window->show();
+    if (!m_drafts->isValid()) {
+        m_window->showSecurityWarning(tr("Drafts cannot be autosaved: %1").arg(m_drafts->errorString()));
+        return;
+    }
+    m_window->studio()->setDraftStore(m_drafts.get());
+    if (m_commandLine.screenshot.isEmpty()) // after a crash: offer the unsaved flows back
+        QTimer::singleShot(0, this, [this] {
+            if (m_window->studio()->offerRecovery() > 0)
+                m_window->showView(2);
+        });
 }
 
 void Application::saveScreenshotAndQuit(const QString &path, const QString &view)
@@ -320,6 +336,20 @@ void Application::saveScreenshotAndQuit(const QString &path, const QString &view
                     Ui::RunLogView *log = m_window->runsView()->detail()->logView();
                     log->table()->setCurrentIndex(log->table()->model()->index(1, 0));
                 });
+        } else if (view == "studio"_L1 || view == "schema"_L1) {
+            m_window->showView(2);
+            const QString bundle = QProcessEnvironment::systemEnvironment().value(u"FLOWDECK_STUDIO_BUNDLE"_s);
+            Ui::StudioDocument *document =
+                bundle.isEmpty() ? m_window->studio()->newDocument() : m_window->studio()->openFile(bundle);
+            if (document && view == "schema"_L1) {
+                document->sourceTabs()->setCurrentIndex(1);
+                document->sideTabs()->setCurrentIndex(1);
+            } else if (document) {
+                QTimer::singleShot(900, document, [document] { document->graph()->selectState(u"QualityGate"_s); });
+            }
+            QTimer::singleShot(1500, this,
+                               [this, path] { QCoreApplication::exit(m_window->grab().save(path) ? 0 : 1); });
+            return;
         } else if (view == "definition"_L1) {
             m_window->flowBrowser()->details()->setCurrentIndex(1);
         } else if (view == "edit"_L1 && m_flows->rowCount() > 0) {

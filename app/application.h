@@ -13,6 +13,7 @@ class QNetworkAccessManager;
 
 namespace Flowdeck::Core {
 class Authorizer;
+class DraftStore;
 class FlowsClient;
 class RunWatcher;
 class RunsPoller;
@@ -69,6 +70,8 @@ private:
     Core::RunsModel *m_runs;
     Core::TokenStore *m_tokens;
     QList<Core::TokenData> m_currentTokens;
+    // Autosaved studio drafts; declared before the window so that it outlives the studio's use of it.
+    std::unique_ptr<Core::DraftStore> m_drafts;
     std::unique_ptr<Ui::MainWindow> m_window;
     Core::RunWatcher *m_watcher;
     Core::RunsPoller *m_watchPoller;

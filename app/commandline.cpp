@@ -75,7 +75,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption screenshotView(
         u"screenshot-view"_s,
         QCoreApplication::translate(
-            "main", "With --screenshot: flows, definition, runs, run, timeline, log, launch, edit or signin."),
+            "main", "With --screenshot: flows, definition, runs, run, timeline, log, launch, edit, signin, studio "
+                    "or schema."),
         u"view"_s, u"flows"_s);
     parser.addOption(screenshotView);
     parser.addOption(check);

@@ -51,7 +51,8 @@ public:
     // After the layout is restored: the column menu shows what is hidden.
     void syncColumnChoices();
     QString currentFlowId() const;
-    QString detailText() const; // the overview as plain text (tests, accessibility)
+    const Core::Flow *currentFlow() const; // null when no flow is selected
+    QString detailText() const;            // the overview as plain text (tests, accessibility)
 
     void focusSearch();
     void refresh();
@@ -76,7 +77,6 @@ private:
     void showFlow(const Core::Flow &flow);
     void loadDetails(const QString &flowId);
     void showError(const QString &what, const Core::ApiError &error);
-    const Core::Flow *currentFlow() const;
 
     Core::FlowsModel *m_model;
     QPointer<Core::FlowsClient> m_client;

@@ -5,6 +5,7 @@
 #include "core/api/flowsclient.h"
 #include "core/models/flowsmodel.h"
 #include "core/models/runsmodel.h"
+#include "ui/definitionstudio.h"
 #include "ui/flowbrowser.h"
 #include "ui/runsview.h"
 
@@ -35,6 +36,7 @@ MainWindow::MainWindow(Core::FlowsModel *flows, Core::RunsModel *runs, QWidget *
     , m_flowsModel(flows)
     , m_flows(new FlowBrowser(flows, this))
     , m_runs(new RunsView(runs ? runs : new Core::RunsModel(this), this))
+    , m_studio(new DefinitionStudio(this))
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_serviceLabel(new QLabel(this))
@@ -48,9 +50,11 @@ MainWindow::MainWindow(Core::FlowsModel *flows, Core::RunsModel *runs, QWidget *
     m_navigation->setAccessibleName(tr("Views"));
     m_navigation->addItem(tr("Flows"));
     m_navigation->addItem(tr("Runs"));
+    m_navigation->addItem(tr("Studio"));
     m_navigation->setFixedWidth(m_navigation->fontMetrics().horizontalAdvance(u"MMMMMMMMM"_s));
     m_pages->addWidget(m_flows);
     m_pages->addWidget(m_runs);
+    m_pages->addWidget(m_studio);
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -86,6 +90,7 @@ void MainWindow::setClient(Core::FlowsClient *client)
     m_client = client;
     m_flows->setClient(client);
     m_runs->setClient(client);
+    m_studio->setClient(client);
 }
 
 void MainWindow::showView(int index)
@@ -101,8 +106,7 @@ void MainWindow::setServiceDescription(const QString &description)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New flow from a definition file…"), QKeySequence::New, m_flows,
-                    [this] { m_flows->createFromFile(); });
+    file->addAction(tr("&Deploy a definition file…"), m_flows, [this] { m_flows->createFromFile(); });
     QAction *refresh = file->addAction(tr("&Refresh"), this, [this] {
         if (m_pages->currentWidget() == m_runs)
             m_runs->refresh();
@@ -122,8 +126,17 @@ void MainWindow::createMenus()
     quit->setShortcuts(quitKeys.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)} : quitKeys);
 
     QMenu *flow = menuBar()->addMenu(tr("F&low"));
-    flow->addAction(tr("&Find…"), QKeySequence::Find, m_flows, &FlowBrowser::focusSearch);
-    flow->addAction(tr("&Edit details and roles…"), QKeySequence(Qt::Key_F2), m_flows, &FlowBrowser::editCurrent);
+    // Find and F2 belong to the browser: the studio's editor and graph use the same keys.
+    for (QAction *action : {flow->addAction(tr("&Find…"), QKeySequence::Find, m_flows, &FlowBrowser::focusSearch),
+                            flow->addAction(tr("&Edit details and roles…"), QKeySequence(Qt::Key_F2), m_flows,
+                                            &FlowBrowser::editCurrent)}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_flows->addAction(action);
+    }
+    flow->addAction(tr("&Open in Studio"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
+        if (const Core::Flow *current = m_flows->currentFlow())
+            openInStudio(*current);
+    });
     QAction *remove = flow->addAction(tr("&Delete…"), m_flows, &FlowBrowser::deleteCurrent);
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut); // Delete in the search box edits text
@@ -136,10 +149,12 @@ void MainWindow::createMenus()
     flow->addSeparator();
     flow->addAction(tr("&Start run…"), QKeySequence(Qt::CTRL | Qt::Key_R), m_flows, &FlowBrowser::startCurrent);
     createRunsMenu();
+    createStudioMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Flows"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { showView(0); });
     view->addAction(tr("&Runs"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { showView(1); });
+    view->addAction(tr("&Studio"), QKeySequence(Qt::CTRL | Qt::Key_3), this, [this] { showView(2); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Flowdeck"), this, &MainWindow::showAbout);
@@ -235,6 +250,10 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_studio->closeAll()) { // the user chose to keep unsaved work open
+        event->ignore();
+        return;
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
 }

@@ -23,13 +23,13 @@ class RunWatcher;
 
 namespace Flowdeck::Ui {
 
+class DefinitionStudio;
 class FlowBrowser;
 class LaunchDialog;
 class RunsView;
 
-// The application's main window: navigation between the views (Flows; Runs, Studio and Inbox join
-// with their issues), the standard menus and shortcuts, and a status bar with the service and its
-// connection state. Remembers its layout between sessions. GUI thread.
+// The application's main window: navigation between the views (Flows, Runs, Studio), the standard menus and shortcuts,
+// and a status bar with the service and its connection state. Remembers its layout between sessions. GUI thread.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -50,7 +50,10 @@ public:
     void setIdentity(const QString &identity); // empty: not signed in // a permanent status-bar note (tokens in a file)
     FlowBrowser *flowBrowser() const { return m_flows; }
     RunsView *runsView() const { return m_runs; }
-    void showView(int index); // 0 Flows, 1 Runs
+    DefinitionStudio *studio() const { return m_studio; }
+    void showView(int index); // 0 Flows, 1 Runs, 2 Studio
+    // Opens a deployed flow in the studio (fetching it first when the listing left out its definition).
+    void openInStudio(const Core::Flow &flow);
 
     // Watched runs raise desktop notifications (tray) on their transitions; runs started here are watched.
     void setRunWatcher(Core::RunWatcher *watcher);
@@ -78,6 +81,7 @@ private:
     void saveLayout() const;
 
     void createRunsMenu();
+    void createStudioMenu();
     void startLike(const Core::Run &run, const QJsonObject &input);
     void updateFlowChoices();
 
@@ -88,6 +92,7 @@ private:
     QString m_lastNotification;
     FlowBrowser *m_flows;
     RunsView *m_runs;
+    DefinitionStudio *m_studio;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     QLabel *m_serviceLabel;

@@ -102,7 +102,8 @@ RunDetailView::RunDetailView(QWidget *parent)
     actions->setContentsMargins(0, 0, 0, 0);
     const std::pair<const char *, QString> buttons[] = {
         {"cancel", tr("&Cancel run…")},   {"release", tr("Re&lease")},       {"resume", tr("Res&ume")},
-        {"edit", tr("&Label and tags…")}, {"like", tr("Start &like this…")}, {"export", tr("E&xport…")}};
+        {"edit", tr("&Label and tags…")}, {"like", tr("Start &like this…")}, {"studio", tr("Open in S&tudio")},
+        {"export", tr("E&xport…")}};
     for (const auto &[name, text] : buttons) {
         auto *button = new QPushButton(text, this);
         button->setObjectName(QString::fromLatin1(name));
@@ -117,6 +118,9 @@ RunDetailView::RunDetailView(QWidget *parent)
     connect(actionButton(u"edit"_s), &QPushButton::clicked, this, &RunDetailView::editRun);
     connect(actionButton(u"like"_s), &QPushButton::clicked, this,
             [this] { emit startLikeRequested(m_run, runInput()); });
+    connect(actionButton(u"studio"_s), &QPushButton::clicked, this, [this] {
+        emit openDefinitionRequested(m_run.runId, m_definition, m_run.label.isEmpty() ? m_run.runId : m_run.label);
+    });
     connect(actionButton(u"export"_s), &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export run"), u"run-%1.json"_s.arg(m_run.runId.left(8)), tr("JSON files (*.json)"));
@@ -307,6 +311,7 @@ void RunDetailView::loadDefinition()
         m_inputSchema = reply->value().inputSchema;
         m_graph->setDefinition(m_definition);
         replayTo(m_replay->value());
+        updateActions();
     });
 }
 
@@ -361,6 +366,7 @@ void RunDetailView::updateActions()
     // that claims to be "like this run" would mislead.
     actionButton(u"like"_s)->setEnabled(have && (m_log->isComplete() || !runInput().isEmpty()));
     actionButton(u"export"_s)->setEnabled(have);
+    actionButton(u"studio"_s)->setEnabled(have && !m_definition.isEmpty());
 }
 
 void RunDetailView::onEntriesAppended()

@@ -76,6 +76,8 @@ signals:
     void runChanged(const Flowdeck::Core::Run &run); // after an action changed the run
     void startLikeRequested(const Flowdeck::Core::Run &run, const QJsonObject &input);
     void releasedRun(const QString &runId);
+    // The definition pinned to the run, to study or adapt in the studio.
+    void openDefinitionRequested(const QString &runId, const QJsonObject &definition, const QString &title);
     // Resuming (or another action) needs a sign-in or consent first, e.g. the flow's scope.
     void authorizationRequired(const QString &flowId, const Flowdeck::Core::ApiError &error);
 

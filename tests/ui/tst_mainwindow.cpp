@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/models/flowsmodel.h"
+#include "ui/codeeditor.h"
+#include "ui/definitionstudio.h"
 #include "ui/errorbanner.h"
 #include "ui/flowbrowser.h"
 #include "ui/mainwindow.h"
+#include "ui/studiodocument.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -12,6 +15,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -19,6 +24,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using Flowdeck::Ui::MainWindow;
@@ -37,6 +43,7 @@ private slots:
     void columnChoices_areRemembered();
     void keyboard_reachesEveryPartAndEachIsNamed();
     void darkPalette_keepsTheBannerReadable();
+    void studio_isReachableAndGuardsUnsavedWork();
 };
 
 void TestMainWindow::menus_haveStandardEntries()
@@ -46,7 +53,42 @@ void TestMainWindow::menus_haveStandardEntries()
     QStringList titles;
     for (QAction *menu : window.menuBar()->actions())
         titles.append(menu->text());
-    QCOMPARE(titles, QStringList({u"&File"_s, u"F&low"_s, u"&Runs"_s, u"&View"_s, u"&Help"_s}));
+    QCOMPARE(titles, QStringList({u"&File"_s, u"F&low"_s, u"&Runs"_s, u"&Studio"_s, u"&View"_s, u"&Help"_s}));
+}
+
+void TestMainWindow::studio_isReachableAndGuardsUnsavedWork()
+{
+    Flowdeck::Core::FlowsModel model;
+    MainWindow window(&model);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Flowdeck::Ui::DefinitionStudio *studio = window.studio();
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(studio->isVisible());
+    window.showView(0);
+    QVERIFY(!studio->isVisible());
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier); // from anywhere: a new flow in the studio
+    QVERIFY(studio->isVisible());
+    QCOMPARE(studio->documents().size(), 1);
+    studio->currentDocument()->definitionEditor()->insertAt(u" "_s, 0, 0);
+    QVERIFY(studio->currentDocument()->isModified());
+
+    const auto answer = [](QMessageBox::StandardButton button) {
+        QTimer::singleShot(50, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (box && box->button(button))
+                box->button(button)->click();
+            else if (QApplication::activeModalWidget())
+                QApplication::activeModalWidget()->close();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    window.close();
+    QVERIFY(window.isVisible()); // the unsaved flow kept the window open
+    QCOMPARE(studio->documents().size(), 1);
+    answer(QMessageBox::Discard);
+    window.close();
+    QVERIFY(!window.isVisible());
 }
 
 void TestMainWindow::statusBar_showsService()

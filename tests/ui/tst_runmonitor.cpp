@@ -5,12 +5,15 @@
 // export.
 #include "core/api/flowsclient.h"
 #include "core/api/replies.h"
+#include "core/lang/jsontext.h"
 #include "core/models/flowsmodel.h"
 #include "core/models/runlogmodel.h"
 #include "core/models/runsmodel.h"
 #include "core/models/runspoller.h"
 #include "core/models/runwatcher.h"
 #include "engine/servicefixture.h"
+#include "ui/codeeditor.h"
+#include "ui/definitionstudio.h"
 #include "ui/errorbanner.h"
 #include "ui/flowgraphview.h"
 #include "ui/launchdialog.h"
@@ -20,6 +23,7 @@
 #include "ui/runeditdialog.h"
 #include "ui/runlogview.h"
 #include "ui/runsview.h"
+#include "ui/studiodocument.h"
 #include "ui/timelineview.h"
 
 #include <QAbstractItemModelTester>
@@ -73,6 +77,7 @@ private slots:
     void cancelsReleasesAndResumes();
     void bulkTagsAndExport();
     void startLikeThisRun();
+    void openTheRunsDefinitionInTheStudio();
     void filtersAndSortGoToTheService();
     void expiredLogIsSaidPlainly();
 
@@ -368,6 +373,25 @@ void TestRunMonitor::startLikeThisRun()
     QTRY_COMPARE(m_runs->rowCount(), 2); // the new run, on top and selected
     QTRY_COMPARE(detail()->run().label, u"first (again)"_s);
     QCOMPARE(m_runs->runAt(0).runId, detail()->run().runId);
+}
+
+void TestRunMonitor::openTheRunsDefinitionInTheStudio()
+{
+    const QString flowId = m_service->createFlow(jsonObject(Loop), {}, u"Loop"_s);
+    const QString runId = m_service->startRun(flowId, QJsonObject{{u"n"_s, 2}});
+    QCOMPARE(m_service->waitForRun(runId).status, RunStatus::Succeeded);
+    QTRY_COMPARE(m_runs->rowCount(), 1);
+    runsView()->view()->setCurrentIndex(m_runs->index(0, 0));
+    QTRY_VERIFY(detail()->actionButton(u"studio"_s)->isEnabled()); // once the pinned definition is known
+    QTest::mouseClick(detail()->actionButton(u"studio"_s), Qt::LeftButton);
+    Flowdeck::Ui::DefinitionStudio *studio = m_window->studio();
+    QCOMPARE(studio->documents().size(), 1);
+    QVERIFY(studio->isVisible());
+    const Flowdeck::Ui::StudioDocument *document = studio->currentDocument();
+    QCOMPARE(Flowdeck::Core::Lang::JsonText::parse(document->definitionEditor()->textBytes()).value().toObject(),
+             jsonObject(Loop));
+    QVERIFY(document->title().contains(u"from run"_s));
+    QVERIFY(document->flowId().isEmpty()); // a copy to study or adapt, not the deployed flow
 }
 
 void TestRunMonitor::filtersAndSortGoToTheService()
