@@ -71,8 +71,17 @@ void ProblemsView::setModel(Core::DiagnosticsModel *model)
 {
     m_model = model;
     m_table->setModel(model);
+    // Fixed widths from the font: the columns neither jump while typing nor cut "FD302" short.
     QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const auto fixed = [&](int column, const QString &widest) {
+        header->setSectionResizeMode(column, QHeaderView::Fixed);
+        header->resizeSection(column, metrics.horizontalAdvance(widest) + 24);
+    };
+    fixed(Core::DiagnosticsModel::SeverityColumn, tr("warning"));
+    fixed(Core::DiagnosticsModel::CodeColumn, u"FD000"_s);
+    fixed(Core::DiagnosticsModel::LocationColumn, u"00000:000"_s);
+    fixed(Core::DiagnosticsModel::SourceColumn, tr("server"));
     header->setSectionResizeMode(Core::DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
     connect(model, &Core::DiagnosticsModel::countsChanged, this, &ProblemsView::updateCounts);
     updateCounts();

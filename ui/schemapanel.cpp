@@ -139,11 +139,12 @@ void SchemaPanel::updateCrossCheck(const FlowAnalysis &analysis)
     };
     const auto addReads = [](QTreeWidgetItem *parent, const QList<SchemaRead> &reads) {
         for (const SchemaRead &read : reads) {
-            auto *item = new QTreeWidgetItem(parent, {read.key, read.path});
+            auto *item =
+                new QTreeWidgetItem(parent, {read.key, tr("%1 (line %2)").arg(read.path).arg(read.range.start.line)});
             item->setData(0, RangeStartRole, qlonglong(read.range.start.offset));
             item->setData(0, RangeEndRole, qlonglong(read.range.end.offset));
             item->setData(0, InSchemaRole, false);
-            item->setToolTip(1, tr("Line %1 of the definition").arg(read.range.start.line));
+            item->setToolTip(1, tr("Double-click to see it in the definition"));
         }
     };
     addReads(section(tr("Read by the flow but not declared in the schema (%1)"), check.undeclared.size()),

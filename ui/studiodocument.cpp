@@ -15,6 +15,7 @@
 #include "ui/schemapanel.h"
 #include "ui/statepalette.h"
 
+#include <QAbstractGraphicsShapeItem>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QInputDialog>
@@ -76,7 +77,7 @@ StudioDocument::StudioDocument(QWidget *parent)
     graphPage->addWidget(m_palette);
     graphPage->addWidget(m_graph);
     graphPage->setStretchFactor(1, 1);
-    graphPage->setSizes({180, 600});
+    graphPage->setSizes({150, 650});
     m_graph->setEditable(true);
     m_side->addTab(graphPage, tr("&Graph"));
     m_side->addTab(m_schemaPanel, tr("&Form and schema check"));
@@ -99,6 +100,7 @@ StudioDocument::StudioDocument(QWidget *parent)
     connect(m_definition, &CodeEditor::message, this, &StudioDocument::statusMessage);
     connect(m_schema, &CodeEditor::message, this, &StudioDocument::statusMessage);
     connect(m_graph, &FlowGraphView::stateSelected, this, &StudioDocument::revealState);
+    connect(m_graph, &FlowGraphView::layoutFinished, this, &StudioDocument::keepGraphReadable);
     connect(m_graph, &FlowGraphView::renameRequested, this, &StudioDocument::askRename);
     connect(m_graph, &FlowGraphView::deleteRequested, this, &StudioDocument::deleteState);
     connect(m_graph, &FlowGraphView::connectRequested, this, &StudioDocument::connectStates);
@@ -308,6 +310,22 @@ QList<Diagnostic> StudioDocument::placedServerProblems(const JsonText &text, con
                        fullPath, range});
     }
     return placed;
+}
+
+// A big flow fitted into the pane is too small to read or to click: show it at a readable size,
+// starting where the flow starts (or at the selected state), with the minimap for the rest.
+void StudioDocument::keepGraphReadable()
+{
+    constexpr qreal Readable = 0.75;
+    if (m_graphSized || m_graph->graph().isEmpty() || m_graph->zoom() >= Readable * 0.8)
+        return;
+    m_graphSized = true;
+    m_graph->setZoom(Readable);
+    const QString focus = m_graph->selectedState().isEmpty() && m_graph->graph().start >= 0
+                              ? m_graph->graph().nodes.at(m_graph->graph().start).name
+                              : m_graph->selectedState();
+    if (QAbstractGraphicsShapeItem *item = m_graph->nodeItem(focus))
+        m_graph->centerOn(item);
 }
 
 void StudioDocument::syncGraphToCursor(qsizetype offset)

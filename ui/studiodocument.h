@@ -98,6 +98,7 @@ private:
     void applyAnalysis(const Core::Lang::FlowAnalysis &analysis);
     void showServerProblems();
     void syncGraphToCursor(qsizetype offset);
+    void keepGraphReadable();
     void revealState(const QString &name);
     bool applyChange(const Core::Lang::TextChange &change, const QString &error, const QString &select = {});
     void askRename(const QString &state);
@@ -132,6 +133,7 @@ private:
     bool m_modified = false;
     bool m_loading = false;
     bool m_syncingSelection = false;
+    bool m_graphSized = false; // the first diagram was brought to a readable size once
 };
 
 } // namespace Flowdeck::Ui
