@@ -303,6 +303,35 @@ private slots:
         QCOMPARE(editor->selectedText(), u"\"C\""_s);
     }
 
+    void completion_offersTheFlowsStatesAndFields()
+    {
+        Ui::DefinitionStudio studio;
+        studio.show();
+        StudioDocument *document = studio.openFiles(filesOf(Sample));
+        CodeEditor *editor = document->definitionEditor();
+        QTRY_VERIFY(document->isAnalysisCurrent());
+        // Inside A's "Next" value: the other states.
+        const qsizetype inNext = Sample.indexOf("\"B\"", Sample.indexOf("\"Next\"")) + 1;
+        editor->setFocus();
+        editor->selectBytes(inNext, inNext);
+        QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(editor->isCompletionActive());
+        QCOMPARE(editor->completionLabels(), (QStringList{u"B"_s, u"C"_s}));
+        QTest::keyClick(editor, Qt::Key_Escape);
+        // A new key in C: the fields a Pass state takes and does not have yet.
+        const qsizetype inC = Sample.indexOf("\"End\": true") + 12;
+        editor->selectBytes(inC, inC);
+        QTest::keyClick(editor, ',');
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClick(editor, '"');
+        QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(editor->isCompletionActive());
+        const QStringList fields = editor->completionLabels();
+        QVERIFY2(fields.contains(u"Result"_s) && fields.contains(u"ResultPath"_s), qPrintable(fields.join(u',')));
+        QVERIFY(!fields.contains(u"Type"_s) && !fields.contains(u"ActionUrl"_s));
+        QTest::keyClick(editor, Qt::Key_Escape);
+    }
+
     void schema_previewCrossCheckAndExamples()
     {
         Ui::DefinitionStudio studio;
