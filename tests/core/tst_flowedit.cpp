@@ -4,23 +4,16 @@
 #include "core/lang/flowedit.h"
 #include "core/lang/jsonedit.h"
 #include "core/lang/quickfix.h"
+#include "textcases.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace Flowdeck::Core::Lang;
+using namespace Flowdeck::Tests;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Test texts as lists of lines (plain literals: moc 6.4 misreads raw strings holding URLs).
-QByteArray lines(std::initializer_list<const char *> list)
-{
-    QByteArray out;
-    for (const char *line : list)
-        out += QByteArray(line) + '\n';
-    return out;
-}
 
 const QByteArray Flow = lines({
     "{",
@@ -59,18 +52,6 @@ const QByteArray Flow = lines({
 QByteArray apply(const QByteArray &text, const TextChange &change)
 {
     return applyEdits(text, change.edits);
-}
-
-// The text with each "from" replaced by "to" once, checked to be there: expectations as small diffs.
-QByteArray patched(QByteArray text, std::initializer_list<std::pair<const char *, const char *>> replacements)
-{
-    for (const auto &[from, to] : replacements) {
-        const qsizetype at = text.indexOf(from);
-        if (at < 0)
-            qFatal("test expectation: \"%s\" is not in the text", from);
-        text.replace(at, qsizetype(qstrlen(from)), to);
-    }
-    return text;
 }
 
 QList<Diagnostic> diagnostics(const QByteArray &text, const QString &code)

@@ -7,6 +7,7 @@
 #include "core/lang/flowedit.h"
 #include "core/models/diagnosticsmodel.h"
 #include "core/models/draftstore.h"
+#include "core/textcases.h"
 #include "engine/servicefixture.h"
 #include "ui/codeeditor.h"
 #include "ui/definitionstudio.h"
@@ -51,14 +52,6 @@ using Ui::StudioDocument;
 
 namespace {
 
-QByteArray lines(std::initializer_list<const char *> list)
-{
-    QByteArray out;
-    for (const char *line : list)
-        out += QByteArray(line) + '\n';
-    return out;
-}
-
 const QByteArray Sample = lines({
     "{",
     "  \"StartAt\": \"A\",",
@@ -92,14 +85,6 @@ Core::FlowFiles filesOf(const QByteArray &definition, const QByteArray &schema =
     if (!title.isEmpty())
         files.metadata.insert(u"title"_s, title);
     return files;
-}
-
-QByteArray patched(QByteArray text, const char *from, const char *to)
-{
-    const qsizetype at = text.indexOf(from);
-    if (at < 0)
-        qFatal("test expectation: \"%s\" is not in the text", from);
-    return text.replace(at, qsizetype(qstrlen(from)), to);
 }
 
 // Answers the next modal dialog (a message box or an input dialog) once it is up.
