@@ -116,6 +116,7 @@ void DefinitionStudio::updateActions()
     const bool any = currentDocument() != nullptr;
     for (QAction *action : {m_save, m_saveAs, m_export, m_close, m_validate, m_deploy})
         action->setEnabled(any);
+    m_deploy->setEnabled(any && !currentDocument()->isDeploying());
 }
 
 void DefinitionStudio::setClient(Core::FlowsClient *client)
@@ -266,9 +267,33 @@ bool DefinitionStudio::saveAs(StudioDocument *document, const QString &given)
         directory = QFileDialog::getExistingDirectory(this, tr("Save the flow into a folder"));
     if (directory.isEmpty())
         return false;
-    document->setBundleDirectory(QDir(directory).absolutePath());
-    if (!save(document))
+    const QString target = QDir(directory).absolutePath();
+    const QString previous = document->files().bundleDirectory;
+    if (target != previous) {
+        for (StudioDocument *other : documents())
+            if (other != document && other->files().bundleDirectory == target) {
+                showError(tr("The flow was not saved"),
+                          tr("“%1” is saved in that folder and open in another tab; choose another folder.")
+                              .arg(other->title()));
+                return false;
+            }
+        const QDir dir(target);
+        const bool holdsAFlow = dir.exists(QLatin1StringView(Core::FlowFileNames::Definition)) ||
+                                dir.exists(QLatin1StringView(Core::FlowFileNames::DefinitionYaml)) ||
+                                dir.exists(QLatin1StringView(Core::FlowFileNames::InputSchema)) ||
+                                dir.exists(QLatin1StringView(Core::FlowFileNames::Metadata));
+        if (holdsAFlow &&
+            QMessageBox::question(this, tr("Replace the flow in this folder?"),
+                                  tr("%1 already holds a flow. Replace it with “%2”?")
+                                      .arg(QDir::toNativeSeparators(target), document->title()),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+            return false;
+    }
+    document->setBundleDirectory(target);
+    if (!save(document)) {
+        document->setBundleDirectory(previous); // Ctrl+S must not write to a folder that was refused
         return false;
+    }
     rememberRecent(document->files().bundleDirectory);
     updateTab(document);
     return true;

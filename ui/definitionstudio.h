@@ -79,6 +79,7 @@ private:
     void writeDraft(StudioDocument *document);
     void dropDraft(StudioDocument *document);
     void showError(const QString &what, const QString &why);
+    void setDeploying(StudioDocument *document, bool deploying);
     void confirmAndDeploy(StudioDocument *document, const QJsonObject &definition, const QJsonObject &schema,
                           const std::optional<Core::Flow> &deployed);
 

@@ -154,7 +154,7 @@ QWidget *FindBar::buildReplaceRow()
     m_replace->setPlaceholderText(tr("Replace with"));
     m_replace->setAccessibleName(tr("Replacement text"));
     m_replace->setToolTip(tr("With a regular expression, \\1 to \\9 insert its groups"));
-    auto *one = new QPushButton(tr("&Replace"), row);
+    auto *one = new QPushButton(tr("Re&place"), row);
     auto *all = new QPushButton(tr("Replace &all"), row);
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);

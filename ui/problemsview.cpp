@@ -128,9 +128,17 @@ QMenu *ProblemsView::quickFixMenu(int row)
     if (fixes.isEmpty())
         return nullptr;
     auto *menu = new QMenu(this);
+    // The list may be re-sorted while the menu is open (a new analysis, the service's answer): the
+    // fix goes to the diagnostic the menu was opened for, wherever it is now, or nowhere.
+    const Core::Lang::Diagnostic chosen = m_model->diagnostic(row);
     for (int i = 0; i < fixes.size(); ++i)
-        connect(menu->addAction(fixes.at(i)), &QAction::triggered, this,
-                [this, row, i] { emit quickFixRequested(row, i); });
+        connect(menu->addAction(fixes.at(i)), &QAction::triggered, this, [this, chosen, i] {
+            for (int now = 0; now < m_model->rowCount(); ++now) {
+                const Core::Lang::Diagnostic &d = m_model->diagnostic(now);
+                if (d.code == chosen.code && d.message == chosen.message && d.path == chosen.path)
+                    return emit quickFixRequested(now, i);
+            }
+        });
     return menu;
 }
 

@@ -58,7 +58,7 @@ StudioDocument::StudioDocument(QWidget *parent)
         [](const QByteArray &text, qsizetype offset) { return DefinitionAssist::hoverHelp(text, offset); });
     m_sources->addTab(m_definitionPane, tr("&Definition"));
     m_sources->addTab(m_schemaPane, tr("&Input schema"));
-    m_sources->addTab(buildDetails(), tr("De&tails"));
+    m_sources->addTab(buildDetails(), tr("D&etails"));
     m_sources->setDocumentMode(true);
 
     m_problems->setModel(m_diagnosticsModel);
@@ -80,7 +80,7 @@ StudioDocument::StudioDocument(QWidget *parent)
     graphPage->setSizes({150, 650});
     m_graph->setEditable(true);
     m_side->addTab(graphPage, tr("&Graph"));
-    m_side->addTab(m_schemaPanel, tr("&Form and schema check"));
+    m_side->addTab(m_schemaPanel, tr("For&m and schema check"));
     m_side->setDocumentMode(true);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -140,8 +140,8 @@ QWidget *StudioDocument::buildDetails()
     m_flowIdLabel = new QLabel(page);
     m_flowIdLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("&Title:"), m_titleEdit);
-    form->addRow(tr("&Subtitle:"), m_subtitleEdit);
-    form->addRow(tr("D&escription:"), m_descriptionEdit);
+    form->addRow(tr("S&ubtitle:"), m_subtitleEdit);
+    form->addRow(tr("Descri&ption:"), m_descriptionEdit);
     form->addRow(tr("&Keywords:"), m_keywordsEdit);
     form->addRow(tr("Deployed as:"), m_flowIdLabel);
     for (QLineEdit *edit : {m_titleEdit, m_subtitleEdit, m_keywordsEdit})
@@ -232,7 +232,7 @@ void StudioDocument::detailsEdited()
     };
     set(u"title"_s, m_titleEdit->text().trimmed());
     set(u"subtitle"_s, m_subtitleEdit->text().trimmed());
-    set(u"description"_s, m_descriptionEdit->toPlainText().trimmed());
+    set(u"description"_s, m_descriptionEdit->toPlainText()); // as typed: it is deployed
     QJsonArray keywords;
     for (const QString &keyword : m_keywordsEdit->text().split(u',', Qt::SkipEmptyParts))
         if (!keyword.trimmed().isEmpty())

@@ -55,6 +55,8 @@ public:
     void setModified(bool modified);
     QString draftId() const { return m_draftId; }
     void setDraftId(const QString &id) { m_draftId = id; }
+    bool isDeploying() const { return m_deploying; } // a create or update of this flow is under way
+    void setDeploying(bool deploying) { m_deploying = deploying; }
 
     void setClient(Core::FlowsClient *client);
     // validate_flow on the service: its errors land on their ranges, its scopes and number of
@@ -132,6 +134,7 @@ private:
     QString m_draftId;
     bool m_modified = false;
     bool m_loading = false;
+    bool m_deploying = false;
     bool m_syncingSelection = false;
     bool m_graphSized = false; // the first diagram was brought to a readable size once
 };

@@ -31,8 +31,8 @@ FlowAnalysis analyzeFlow(const QByteArray &definition, const QByteArray &inputSc
     FlowAnalysis analysis;
     analysis.definition = JsonText::parse(definition);
     const bool hasSchema = !inputSchema.trimmed().isEmpty();
+    analysis.inputSchema = JsonText::parse(inputSchema); // kept even when blank: its text is what was analysed
     if (hasSchema) {
-        analysis.inputSchema = JsonText::parse(inputSchema);
         for (const JsonTextProblem &problem : analysis.inputSchema.problems())
             analysis.schemaDiagnostics.append({problem.kind == JsonTextProblem::Kind::Syntax
                                                    ? Diagnostic::Severity::Error

@@ -4,6 +4,7 @@
 #include "core/lang/jsonedit.h"
 
 #include <QCoreApplication>
+#include <QMap>
 
 using namespace Qt::StringLiterals;
 
@@ -132,30 +133,53 @@ TextChange deleteState(const JsonText &text, const QString &name, QString *error
         return fail(error, tr("There is no state named \"%1\"").arg(name)), TextChange{};
     TextChange change{tr("Delete \"%1\"").arg(name), {}};
     add(change, JsonEdit::remove(text, c.state(name)));
-    QHash<QString, QList<qsizetype>> catchersGoing; // per state: the catchers that named it
+    struct Going
+    {
+        bool next = false, defaultTarget = false;
+        QList<qsizetype> catchers; // indexes of the catchers that named it
+    };
+    QMap<QString, Going> going; // per state that named it
     for (const QJsonArray &reference : referencesTo(c, name, name)) {
+        Going &g = going[reference.at(c.states.size()).toString()];
         const QString field = reference.at(c.states.size() + 1).toString();
         if (field == "Next"_L1)
-            add(change, JsonEdit::replaceMember(text, reference, u"End"_s, true));
+            g.next = true;
         else if (field == "Default"_L1)
-            add(change, JsonEdit::remove(text, reference));
+            g.defaultTarget = true;
         else if (field == "Catch"_L1)
-            catchersGoing[reference.at(c.states.size()).toString()].append(
-                reference.at(c.states.size() + 2).toInteger());
+            g.catchers.append(reference.at(c.states.size() + 2).toInteger());
     }
-    for (auto it = catchersGoing.cbegin(); it != catchersGoing.cend(); ++it) {
-        const QJsonArray catchPath = c.state(it.key()) + u"Catch"_s;
-        const JsonNode catchers = c.node(it.key()).value("Catch"_L1);
-        if (it->size() == catchers.size()) {
-            add(change, JsonEdit::remove(text, catchPath));
-        } else if (it->size() == 1) {
-            add(change, JsonEdit::remove(text, catchPath + it->first()));
-        } else { // several in one list: removals would touch the same commas, so rewrite the list
+    for (auto it = going.cbegin(); it != going.cend(); ++it) {
+        const QJsonArray at = c.state(it.key());
+        const JsonNode state = c.node(it.key());
+        const JsonNode catchers = state.value("Catch"_L1);
+        const bool allCatchers = !it->catchers.isEmpty() && it->catchers.size() == catchers.size();
+        // Two members removed from one object would share a comma: rewrite that one state instead.
+        if (it->defaultTarget && allCatchers) {
+            QJsonObject rewritten = state.toJsonValue().toObject();
+            rewritten.remove(u"Default"_s);
+            rewritten.remove(u"Catch"_s);
+            if (it->next) {
+                rewritten.remove(u"Next"_s);
+                rewritten.insert(u"End"_s, true);
+            }
+            add(change, JsonEdit::replaceValue(text, at, rewritten));
+            continue;
+        }
+        if (it->next)
+            add(change, JsonEdit::replaceMember(text, at + u"Next"_s, u"End"_s, true));
+        if (it->defaultTarget)
+            add(change, JsonEdit::remove(text, at + u"Default"_s));
+        if (allCatchers) {
+            add(change, JsonEdit::remove(text, at + u"Catch"_s));
+        } else if (it->catchers.size() == 1) {
+            add(change, JsonEdit::remove(text, at + u"Catch"_s + it->catchers.first()));
+        } else if (!it->catchers.isEmpty()) { // removals in one list would share commas: rewrite it
             QJsonArray kept;
             for (qsizetype i = 0; i < catchers.size(); ++i)
-                if (!it->contains(i))
+                if (!it->catchers.contains(i))
                     kept.append(catchers.at(i).toJsonValue());
-            add(change, JsonEdit::replaceValue(text, catchPath, kept));
+            add(change, JsonEdit::replaceValue(text, at + u"Catch"_s, kept));
         }
     }
     return change;

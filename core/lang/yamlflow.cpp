@@ -152,7 +152,7 @@ private:
         std::map<std::string, YAML::Mark> seen;
         bool first = true;
         for (auto it = node.begin(); it != node.end(); ++it) {
-            const YAML::Node &key = it->first;
+            const YAML::Node key = it->first; // it-> yields a temporary: copy, never refer
             if (!key.IsScalar())
                 return fail(key.Mark(), tr("A key must be text, not a list, a mapping or null"));
             const auto [previous, added] = seen.emplace(key.Scalar(), key.Mark());

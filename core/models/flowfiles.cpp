@@ -52,11 +52,13 @@ bool isYaml(const QString &path)
     return path.endsWith(".yaml"_L1, Qt::CaseInsensitive) || path.endsWith(".yml"_L1, Qt::CaseInsensitive);
 }
 
-std::optional<QByteArray> readYaml(const QString &path, QString *error)
+std::optional<QByteArray> readYaml(const QString &path, QString *error, QByteArray *original = nullptr)
 {
     const auto yaml = readFile(path, error);
     if (!yaml)
         return std::nullopt;
+    if (original)
+        *original = *yaml;
     Lang::YamlError problem;
     auto json = Lang::yamlToJson(*yaml, &problem);
     if (!json)
@@ -75,10 +77,12 @@ std::optional<FlowFiles> loadBundle(const QString &directory, QString *error)
     files.bundleDirectory = dir.absolutePath();
     files.sourcePath = files.bundleDirectory;
     if (dir.exists(QLatin1StringView(FlowFileNames::DefinitionYaml))) {
-        const auto json = readYaml(dir.filePath(QLatin1StringView(FlowFileNames::DefinitionYaml)), error);
+        const auto json =
+            readYaml(dir.filePath(QLatin1StringView(FlowFileNames::DefinitionYaml)), error, &files.loadedYaml);
         if (!json)
             return std::nullopt;
         files.definition = *json;
+        files.loadedYamlAsJson = *json;
         files.definitionFormat = u"yaml"_s;
     } else if (const auto json = readFile(dir.filePath(QLatin1StringView(FlowFileNames::Definition)), error)) {
         files.definition = *json;
@@ -168,10 +172,11 @@ std::optional<FlowFiles> loadFlowFiles(const QString &path, QString *error)
     FlowFiles files;
     files.sourcePath = info.absoluteFilePath();
     if (isYaml(path)) {
-        const auto json = readYaml(path, error);
+        const auto json = readYaml(path, error, &files.loadedYaml);
         if (!json)
             return std::nullopt;
         files.definition = *json;
+        files.loadedYamlAsJson = *json;
         files.definitionFormat = u"yaml"_s;
         return files;
     }
@@ -196,7 +201,9 @@ bool saveFlowBundle(const QString &directory, const FlowFiles &files, QString *e
         return fail(error, tr("Cannot create the folder %1").arg(QDir::toNativeSeparators(directory)));
     const bool yaml = files.definitionFormat == "yaml"_L1;
     QByteArray definition = files.definition;
-    if (yaml) {
+    if (yaml && !files.loadedYaml.isEmpty() && files.definition == files.loadedYamlAsJson) {
+        definition = files.loadedYaml; // unchanged: the author's YAML, comments and all
+    } else if (yaml) {
         QString why;
         const auto converted = Lang::jsonToYaml(files.definition, &why);
         if (!converted)

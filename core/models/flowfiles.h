@@ -20,6 +20,10 @@ struct FlowFiles
     QString definitionFormat = QStringLiteral("json"); // how the definition is saved: "json" or "yaml"
     QString bundleDirectory;                           // where it is saved; empty when it came from a single file
     QString sourcePath;                                // the file or directory it was loaded from
+    // A YAML definition as read, and the JSON it became: while the definition is unchanged, saving
+    // writes the YAML back as it was (its comments and layout included).
+    QByteArray loadedYaml;
+    QByteArray loadedYamlAsJson;
 };
 
 namespace FlowFileNames {

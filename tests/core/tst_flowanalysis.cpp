@@ -69,7 +69,10 @@ private slots:
         const FlowAnalysis badSchema = analyzeFlow(Definition, "{\n\n  \"type\": }");
         QVERIFY(find(badSchema.schemaDiagnostics, u"FD001"_s));
         QCOMPARE(find(badSchema.schemaDiagnostics, u"FD001"_s)->range.start.line, 3);
-        QVERIFY(find(badSchema.definitionDiagnostics, u"FD120"_s)); // the definition is still checked
+        QVERIFY(find(badSchema.definitionDiagnostics, u"FD120"_s));   // the definition is still checked
+        const FlowAnalysis blank = analyzeFlow(Definition, "\n  \n"); // a schema deleted down to its newline
+        QCOMPARE(blank.inputSchema.text(), "\n  \n"_ba);              // the studio matches results to texts by this
+        QVERIFY(blank.schemaDiagnostics.isEmpty());
         const FlowAnalysis noSchema = analyzeFlow(Definition, "");
         QVERIFY(noSchema.schemaDiagnostics.isEmpty());
         QVERIFY(!find(noSchema.definitionDiagnostics, u"FD302"_s)); // nothing to compare with

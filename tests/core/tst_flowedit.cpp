@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Flowdeck::Core::Lang;
 using namespace Flowdeck::Tests;
 using namespace Qt::StringLiterals;
@@ -182,6 +184,33 @@ private slots:
         QVERIFY(JsonText::parse(afterC).isValid());
         QVERIFY(!afterC.contains("\"Default\""));
         QCOMPARE(diagnostics(afterC, u"FD201"_s).size(), 1);
+    }
+
+    void deleteState_neverMakesOverlappingEdits()
+    {
+        // One state names the deleted one three ways: as Next, Default-like and in every catcher.
+        const QByteArray text = lines({
+            "{\"StartAt\": \"A\", \"States\": {",
+            "  \"A\": {\"Type\": \"Choice\", \"Choices\": [{\"Variable\": \"$.x\", \"IsPresent\": true, "
+            "\"Next\": \"B\"}], \"Default\": \"Gone\", \"Catch\": [{\"ErrorEquals\": [\"States.ALL\"], \"Next\": "
+            "\"Gone\"}]},",
+            "  \"B\": {\"Type\": \"Pass\", \"Next\": \"Gone\", \"Catch\": [{\"ErrorEquals\": [\"States.ALL\"], "
+            "\"Next\": \"Gone\"}, {\"ErrorEquals\": [\"X\"], \"Next\": \"Gone\"}]},",
+            "  \"Gone\": {\"Type\": \"Pass\", \"End\": true}",
+            "}}",
+        });
+        const TextChange change = FlowEdit::deleteState(JsonText::parse(text), u"Gone"_s);
+        QList<TextEdit> edits = change.edits;
+        std::sort(edits.begin(), edits.end(), [](const TextEdit &a, const TextEdit &b) { return a.offset < b.offset; });
+        for (qsizetype i = 1; i < edits.size(); ++i)
+            QVERIFY(edits.at(i - 1).offset + edits.at(i - 1).length <= edits.at(i).offset);
+        const JsonText after = JsonText::parse(applyEdits(text, change.edits));
+        QVERIFY(after.isValid());
+        const QJsonObject states = after.value().toObject().value("States"_L1).toObject();
+        QVERIFY(!states.contains("Gone"_L1));
+        QVERIFY(!states.value("A"_L1).toObject().contains("Default"_L1));
+        QVERIFY(!states.value("A"_L1).toObject().contains("Catch"_L1));
+        QCOMPARE(states.value("B"_L1).toObject(), (QJsonObject{{u"Type"_s, u"Pass"_s}, {u"End"_s, true}}));
     }
 
     void addState_betweenTwoStates()

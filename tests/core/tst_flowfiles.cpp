@@ -81,11 +81,24 @@ private slots:
         QCOMPARE(yaml->definitionFormat, u"yaml"_s);
         QVERIFY(yaml->definition.contains("\"StartAt\": \"A\""));
 
+        // A YAML definition keeps its comments and layout for as long as the definition is unchanged.
+        const QByteArray commented =
+            "# Written by hand\nStartAt: A   # the first state\nStates:\n  A: {Type: Pass, End: true}\n";
+        QVERIFY(write(bundle + u"/definition.yaml"_s, commented));
+        auto reopened = loadFlowFiles(bundle, &error);
+        QVERIFY2(reopened, qPrintable(error));
+        reopened->metadata.insert(u"title"_s, u"Only the title changed"_s);
+        QVERIFY2(saveFlowBundle(bundle, *reopened, &error), qPrintable(error));
+        QCOMPARE(read(bundle + u"/definition.yaml"_s), commented);
+        reopened->definition.replace("\"A\"", "\"B\"");
+        QVERIFY2(saveFlowBundle(bundle, *reopened, &error), qPrintable(error));
+        QCOMPARE(read(bundle + u"/definition.yaml"_s), "StartAt: B\nStates:\n  B:\n    Type: Pass\n    End: true\n"_ba);
+
         // Broken JSON cannot become YAML: the save says why and the saved YAML stays as it was.
         files.definition = "{\"StartAt\": ";
         QVERIFY(!saveFlowBundle(bundle, files, &error));
         QVERIFY(error.contains(u"YAML"_s));
-        QVERIFY(read(bundle + u"/definition.yaml"_s).startsWith("StartAt: A"));
+        QVERIFY(read(bundle + u"/definition.yaml"_s).startsWith("StartAt: B"));
     }
 
     void problems_areReportedWithTheirPlace()

@@ -25,6 +25,7 @@
 #include <QDir>
 #include <QFile>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -348,6 +349,11 @@ private slots:
         panel->setExample(u"{\"name\": "_s);
         QVERIFY(panel->exampleResult().contains(u"line 1"_s));
 
+        // A schema deleted down to blank lines is no schema; the diagnostics keep up with the text.
+        schema->setTextBytes("\n\n");
+        schema->insert(u" "_s);
+        QTRY_VERIFY(document->isAnalysisCurrent());
+
         // A schema that breaks the meta-schema is reported in the schema's own text.
         schema->selectAll();
         schema->removeSelectedText();
@@ -425,6 +431,23 @@ private slots:
         auto updated = ServiceFixture::wait(service.client->getFlow(id));
         QVERIFY(updated->value().definition.value("States"_L1).toObject().contains("Done"_L1));
 
+        // Role lists in the details are part of the update.
+        Core::FlowFiles withRoles = document->files();
+        withRoles.metadata.insert(u"flow_starters"_s, QJsonArray{u"all_authenticated_users"_s});
+        document->load(withRoles);
+        whenModal([&changes](QWidget *modal) {
+            auto *dialog = qobject_cast<Ui::DeployDialog *>(modal);
+            QVERIFY(dialog);
+            changes = dialog->changeLines();
+            dialog->accept();
+        });
+        studio.deploy(document);
+        QTRY_COMPARE(deployed.size(), 3);
+        QVERIFY2(changes.join(u'\n').contains(u"flow_starters"_s), qPrintable(changes.join(u'\n')));
+        auto withStarters = ServiceFixture::wait(service.client->getFlow(id));
+        QCOMPARE(withStarters->value().raw.value("flow_starters"_L1).toArray(),
+                 QJsonArray{u"all_authenticated_users"_s});
+
         // Deploying the same again: the review says there is nothing to do, and nothing is sent.
         whenModal([&reviewed](QWidget *modal) {
             auto *dialog = qobject_cast<Ui::DeployDialog *>(modal);
@@ -458,8 +481,18 @@ private slots:
         QCOMPARE(saved.readAll(), "StartAt: Only\nStates:\n  Only:\n    Type: Pass\n    End: true\n"_ba);
         QVERIFY(!QFile::exists(bundle + u"/definition.json"_s));
         QVERIFY(studio.recentFiles().contains(bundle));
-        // Opened again (as a folder), it is the same flow.
+        // Another flow may not be saved over this one: refused while it is open, asked otherwise.
+        StudioDocument *other = studio.openFiles(filesOf(Sample, {}, u"Other"_s));
+        whenModal([](QWidget *modal) { press(modal, QMessageBox::Ok); });
+        QVERIFY(!studio.saveAs(other, bundle));
+        QVERIFY(other->files().bundleDirectory.isEmpty());
         QVERIFY(studio.closeDocument(document));
+        whenModal([](QWidget *modal) { press(modal, QMessageBox::Cancel); });
+        QVERIFY(!studio.saveAs(other, bundle));
+        QVERIFY(other->files().bundleDirectory.isEmpty());
+        QVERIFY(QFile::exists(bundle + u"/definition.yaml"_s));
+        QVERIFY(studio.closeDocument(other)); // unmodified: closes without asking
+        // Opened again (as a folder), it is the same flow.
         StudioDocument *again = studio.openFile(bundle);
         QVERIFY(again);
         QCOMPARE(Lang::JsonText::parse(again->definitionEditor()->textBytes()).value(),
