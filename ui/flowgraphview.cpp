@@ -249,6 +249,13 @@ void FlowGraphView::selectState(const QString &name)
     if (FlowGraphNodeItem *item = m_nodes.value(name)) {
         item->setSelected(true);
         ensureVisible(item, 40, 40);
+    } else if (const int index = m_graph.indexOf(name); index >= 0 && !m_collapsed.isEmpty()) {
+        // A state hidden in a collapsed branch: open the branches that hide it; the selection is
+        // applied once the diagram is redrawn.
+        const QSet<QString> collapsed = m_collapsed;
+        for (const QString &choice : collapsed)
+            if (dominatedBy(m_graph, m_graph.indexOf(choice)).contains(index))
+                setBranchCollapsed(choice, false);
     }
     m_syncingSelection = false;
 }

@@ -123,6 +123,15 @@ void TestGraphOverview::collapse_hidesExactlyTheDominatedStates()
     QVERIFY(relaidOut(view));
     QVERIFY(hiddenStates(view).isEmpty());
     QVERIFY(!view.placeholderItem(u"Decide"_s));
+
+    // Selecting a hidden state (the editor's cursor went there) opens its branch and selects it.
+    view.setBranchCollapsed(u"Decide"_s, true);
+    QVERIFY(relaidOut(view));
+    QVERIFY(!view.nodeItem(u"Later"_s));
+    view.selectState(u"Later"_s);
+    QVERIFY(!view.isBranchCollapsed(u"Decide"_s));
+    QVERIFY(relaidOut(view));
+    QCOMPARE(view.selectedState(), u"Later"_s);
 }
 
 void TestGraphOverview::collapse_survivesEditsAndExpands()
