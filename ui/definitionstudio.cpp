@@ -5,6 +5,7 @@
 #include "core/lang/yamlflow.h"
 #include "core/models/draftstore.h"
 #include "ui/codeeditor.h"
+#include "ui/flowgraphview.h"
 #include "ui/studiodocument.h"
 
 #include <QAction>
@@ -100,6 +101,7 @@ void DefinitionStudio::createActions()
     m_save = add(tr("&Save"), QKeySequence::Save, [this] { save(currentDocument()); });
     m_saveAs = add(tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(currentDocument()); });
     m_export = add(tr("&Export Definition…"), QKeySequence(), [this] { exportDefinition(currentDocument()); });
+    m_exportGraph = add(tr("Export &Graph…"), QKeySequence(), [this] { exportGraph(currentDocument()); });
     m_close = add(tr("&Close"), QKeySequence(Qt::CTRL | Qt::Key_F4), [this] { closeDocument(currentDocument()); });
     m_menu->addSeparator();
     m_validate = add(tr("&Validate on the Service"), QKeySequence(Qt::Key_F7), [this] {
@@ -114,7 +116,7 @@ void DefinitionStudio::createActions()
 void DefinitionStudio::updateActions()
 {
     const bool any = currentDocument() != nullptr;
-    for (QAction *action : {m_save, m_saveAs, m_export, m_close, m_validate, m_deploy})
+    for (QAction *action : {m_save, m_saveAs, m_export, m_exportGraph, m_close, m_validate, m_deploy})
         action->setEnabled(any);
     m_deploy->setEnabled(any && !currentDocument()->isDeploying());
 }
@@ -325,6 +327,27 @@ bool DefinitionStudio::exportDefinition(StudioDocument *document, const QString 
         return false;
     }
     emit statusMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool DefinitionStudio::exportGraph(StudioDocument *document, const QString &given)
+{
+    if (!document)
+        return false;
+    QString path = given;
+    if (path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Export the graph"), QString(), tr("SVG (*.svg);;PNG (*.png)"));
+    if (path.isEmpty())
+        return false;
+    FlowGraphView *graph = document->graph();
+    const bool svg = path.endsWith(".svg"_L1, Qt::CaseInsensitive);
+    if (graph->graph().isEmpty() || !(svg ? graph->exportSvg(path) : graph->exportPng(path))) {
+        showError(tr("The graph could not be exported"),
+                  graph->graph().isEmpty() ? tr("There is no diagram to export yet.")
+                                           : tr("%1 could not be written.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    emit statusMessage(tr("Graph exported to %1").arg(QDir::toNativeSeparators(path)));
     return true;
 }
 

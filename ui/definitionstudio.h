@@ -51,6 +51,7 @@ public:
     bool save(StudioDocument *document);
     bool saveAs(StudioDocument *document, const QString &directory = {});
     bool exportDefinition(StudioDocument *document, const QString &path = {});
+    bool exportGraph(StudioDocument *document, const QString &path = {}); // .svg or .png
     bool closeDocument(StudioDocument *document); // asks when modified; false when the user cancels
     bool closeAll();                              // idem for every tab (for quitting)
     void deploy(StudioDocument *document);
@@ -89,6 +90,7 @@ private:
     QAction *m_save = nullptr;
     QAction *m_saveAs = nullptr;
     QAction *m_export = nullptr;
+    QAction *m_exportGraph = nullptr;
     QAction *m_close = nullptr;
     QAction *m_validate = nullptr;
     QAction *m_deploy = nullptr;

@@ -24,6 +24,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
@@ -256,6 +257,17 @@ private slots:
 
         emit graph->deleteRequested(added);
         QCOMPARE(editor->textBytes(), Sample);
+
+        // The diagram exports as SVG (text, with the state names) and PNG.
+        QTRY_VERIFY(!graph->isLayoutPending() && !graph->nodeItem(added));
+        QTemporaryDir dir;
+        QVERIFY(studio.exportGraph(document, dir.filePath(u"flow.svg"_s)));
+        QFile svg(dir.filePath(u"flow.svg"_s));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray drawing = svg.readAll();
+        QVERIFY(drawing.contains("<svg") && drawing.contains(">B<") && drawing.contains(">C<"));
+        QVERIFY(studio.exportGraph(document, dir.filePath(u"flow.png"_s)));
+        QVERIFY(QImage(dir.filePath(u"flow.png"_s)).width() > 100);
 
         // Broken JSON: graph edits refuse and say why, the text stays as typed.
         editor->insertAt(u"oops"_s, 0, 0);
