@@ -11,6 +11,7 @@
 #include "ui/codeeditor.h"
 #include "ui/codeeditorpane.h"
 #include "ui/flowgraphview.h"
+#include "ui/flowmetadatadialog.h"
 #include "ui/problemsview.h"
 #include "ui/schemapanel.h"
 #include "ui/statepalette.h"
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -139,11 +141,19 @@ QWidget *StudioDocument::buildDetails()
     m_keywordsEdit->setPlaceholderText(tr("Comma-separated"));
     m_flowIdLabel = new QLabel(page);
     m_flowIdLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_rolesLabel = new QLabel(page);
+    m_rolesLabel->setWordWrap(true);
+    m_rolesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *roles = new QPushButton(tr("&Roles…"), page);
+    roles->setObjectName(u"editRoles"_s);
+    connect(roles, &QPushButton::clicked, this, &StudioDocument::editRoles);
     form->addRow(tr("&Title:"), m_titleEdit);
     form->addRow(tr("S&ubtitle:"), m_subtitleEdit);
     form->addRow(tr("Descri&ption:"), m_descriptionEdit);
     form->addRow(tr("&Keywords:"), m_keywordsEdit);
     form->addRow(tr("Deployed as:"), m_flowIdLabel);
+    form->addRow(tr("Roles:"), m_rolesLabel);
+    form->addRow(QString(), roles);
     for (QLineEdit *edit : {m_titleEdit, m_subtitleEdit, m_keywordsEdit})
         connect(edit, &QLineEdit::textEdited, this, &StudioDocument::detailsEdited);
     connect(m_descriptionEdit, &QPlainTextEdit::textChanged, this, &StudioDocument::detailsEdited);
@@ -156,20 +166,92 @@ void StudioDocument::load(const Core::FlowFiles &files)
     m_files = files;
     m_definition->setTextBytes(files.definition);
     m_schema->setTextBytes(files.inputSchema);
-    m_titleEdit->setText(files.metadata.value("title"_L1).toString());
-    m_subtitleEdit->setText(files.metadata.value("subtitle"_L1).toString());
-    m_descriptionEdit->setPlainText(files.metadata.value("description"_L1).toString());
-    QStringList keywords;
-    for (const QJsonValue &keyword : files.metadata.value("keywords"_L1).toArray())
-        keywords.append(keyword.toString());
-    m_keywordsEdit->setText(keywords.join(u", "_s));
-    m_flowIdLabel->setText(flowId().isEmpty() ? tr("not deployed") : flowId());
+    showDetails();
     m_serverProblems.clear();
     m_serverSummary->hide();
     m_loading = false;
     setModified(false);
     emit titleChanged(title());
     analyzeNow();
+}
+
+namespace {
+
+const std::pair<const char *, const char *> RoleFields[] = {
+    {"flow_viewers", QT_TRANSLATE_NOOP("StudioDocument", "viewers")},
+    {"flow_starters", QT_TRANSLATE_NOOP("StudioDocument", "starters")},
+    {"flow_administrators", QT_TRANSLATE_NOOP("StudioDocument", "administrators")},
+    {"run_managers", QT_TRANSLATE_NOOP("StudioDocument", "run managers")},
+    {"run_monitors", QT_TRANSLATE_NOOP("StudioDocument", "run monitors")}};
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+
+} // namespace
+
+// The details form shows the metadata; loading it must not count as an edit.
+void StudioDocument::showDetails()
+{
+    const bool loading = m_loading;
+    m_loading = true;
+    const QJsonObject &metadata = m_files.metadata;
+    m_titleEdit->setText(metadata.value("title"_L1).toString());
+    m_subtitleEdit->setText(metadata.value("subtitle"_L1).toString());
+    m_descriptionEdit->setPlainText(metadata.value("description"_L1).toString());
+    m_keywordsEdit->setText(stringList(metadata.value("keywords"_L1)).join(u", "_s));
+    m_flowIdLabel->setText(flowId().isEmpty() ? tr("not deployed") : flowId());
+    QStringList roles;
+    for (const auto &[key, name] : RoleFields) {
+        const QStringList list = stringList(metadata.value(QLatin1StringView(key)));
+        if (!list.isEmpty())
+            roles.append(u"%1: %2"_s.arg(tr(name), list.join(u", "_s)));
+    }
+    m_rolesLabel->setText(roles.isEmpty() ? tr("the service's defaults (only you)") : roles.join(u'\n'));
+    m_loading = loading;
+}
+
+void StudioDocument::editRoles()
+{
+    Core::Flow flow;
+    const QJsonObject &metadata = m_files.metadata;
+    flow.title = metadata.value("title"_L1).toString();
+    flow.subtitle = metadata.value("subtitle"_L1).toString();
+    flow.description = metadata.value("description"_L1).toString();
+    flow.keywords = stringList(metadata.value("keywords"_L1));
+    flow.flowViewers = stringList(metadata.value("flow_viewers"_L1));
+    flow.flowStarters = stringList(metadata.value("flow_starters"_L1));
+    flow.flowAdministrators = stringList(metadata.value("flow_administrators"_L1));
+    flow.runManagers = stringList(metadata.value("run_managers"_L1));
+    flow.runMonitors = stringList(metadata.value("run_monitors"_L1));
+    FlowMetadataDialog dialog(flow, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Core::UpdateFlowOptions changes = dialog.changes();
+    const auto setText = [this](const char *key, const std::optional<QString> &value) {
+        if (value)
+            m_files.metadata.insert(QLatin1StringView(key), *value);
+    };
+    const auto setList = [this](const char *key, const Core::OptionalStrings &value) {
+        if (value)
+            m_files.metadata.insert(QLatin1StringView(key), QJsonArray::fromStringList(*value));
+    };
+    setText("title", changes.title);
+    setText("subtitle", changes.subtitle);
+    setText("description", changes.description);
+    setList("keywords", changes.keywords);
+    setList("flow_viewers", changes.flowViewers);
+    setList("flow_starters", changes.flowStarters);
+    setList("flow_administrators", changes.flowAdministrators);
+    setList("run_managers", changes.runManagers);
+    setList("run_monitors", changes.runMonitors);
+    showDetails();
+    setModified(true);
+    emit titleChanged(title());
 }
 
 Core::FlowFiles StudioDocument::files() const

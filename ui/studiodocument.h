@@ -62,6 +62,9 @@ public:
     // validate_flow on the service: its errors land on their ranges, its scopes and number of
     // possible traversals are shown. Needs valid JSON; says so otherwise.
     void validateOnServer();
+    // The roles (viewers, starters, administrators, run managers and monitors) and details in the
+    // dialog the flow browser uses; they are deployed with the flow.
+    void editRoles();
 
     CodeEditor *definitionEditor() const { return m_definition; }
     CodeEditor *schemaEditor() const { return m_schema; }
@@ -105,6 +108,7 @@ private:
     bool applyChange(const Core::Lang::TextChange &change, const QString &error, const QString &select = {});
     void askRename(const QString &state);
     void detailsEdited();
+    void showDetails();
     QList<Core::Lang::Diagnostic> placedServerProblems(const Core::Lang::JsonText &text, const QString &part) const;
 
     CodeEditorPane *m_definitionPane;
@@ -123,6 +127,7 @@ private:
     QPlainTextEdit *m_descriptionEdit = nullptr;
     QLineEdit *m_keywordsEdit = nullptr;
     QLabel *m_flowIdLabel = nullptr;
+    QLabel *m_rolesLabel = nullptr;
     Core::DiagnosticsModel *m_diagnosticsModel;
     Core::FlowAnalyzer *m_analyzer;
     QPointer<Core::FlowsClient> m_client;

@@ -13,6 +13,7 @@
 #include "ui/definitionstudio.h"
 #include "ui/deploydialog.h"
 #include "ui/flowgraphview.h"
+#include "ui/flowmetadatadialog.h"
 #include "ui/launchform.h"
 #include "ui/problemsview.h"
 #include "ui/schemapanel.h"
@@ -443,10 +444,17 @@ private slots:
         auto updated = ServiceFixture::wait(service.client->getFlow(id));
         QVERIFY(updated->value().definition.value("States"_L1).toObject().contains("Done"_L1));
 
-        // Role lists in the details are part of the update.
-        Core::FlowFiles withRoles = document->files();
-        withRoles.metadata.insert(u"flow_starters"_s, QJsonArray{u"all_authenticated_users"_s});
-        document->load(withRoles);
+        // Role lists set in the details (the same dialog as the browser's) are part of the update.
+        whenModal([](QWidget *modal) {
+            auto *dialog = qobject_cast<Ui::FlowMetadataDialog *>(modal);
+            QVERIFY(dialog);
+            dialog->roleEditor(u"flow_starters"_s)->setPlainText(u"all_authenticated_users"_s);
+            dialog->accept();
+        });
+        QTest::mouseClick(document->findChild<QPushButton *>(u"editRoles"_s), Qt::LeftButton);
+        QCOMPARE(document->files().metadata.value("flow_starters"_L1).toArray(),
+                 QJsonArray{u"all_authenticated_users"_s});
+        QVERIFY(document->isModified());
         whenModal([&changes](QWidget *modal) {
             auto *dialog = qobject_cast<Ui::DeployDialog *>(modal);
             QVERIFY(dialog);
