@@ -3,6 +3,7 @@
 
 #include "core/api/flowsclient.h"
 #include "core/lang/yamlflow.h"
+#include "core/models/atomicfile.h"
 #include "core/models/draftstore.h"
 #include "ui/codeeditor.h"
 #include "ui/flowgraphview.h"
@@ -16,7 +17,6 @@
 #include <QJsonDocument>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSettings>
 #include <QTabBar>
 #include <QTabWidget>
@@ -321,9 +321,8 @@ bool DefinitionStudio::exportDefinition(StudioDocument *document, const QString 
         }
         bytes = *yaml;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        showError(tr("The definition could not be exported"), file.errorString());
+    if (const QString why = Core::writeFileAtomically(path, bytes); !why.isEmpty()) {
+        showError(tr("The definition could not be exported"), why);
         return false;
     }
     emit statusMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));

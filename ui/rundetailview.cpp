@@ -4,6 +4,7 @@
 #include "core/api/flowsclient.h"
 #include "core/api/replies.h"
 #include "core/api/specificflowclient.h"
+#include "core/models/atomicfile.h"
 #include "core/models/runlogmodel.h"
 #include "core/models/runsmodel.h"
 #include "ui/errorbanner.h"
@@ -22,7 +23,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSlider>
 #include <QTabWidget>
 #include <QTextDocumentFragment>
@@ -550,11 +550,7 @@ bool RunDetailView::exportBundle(const QString &path)
                              {u"input"_s, runInput()},
                              {u"log"_s, log},
                              {u"log_complete"_s, m_log->isComplete()}};
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.write(QJsonDocument(bundle).toJson(QJsonDocument::Indented));
-    return file.commit();
+    return Core::writeFileAtomically(path, QJsonDocument(bundle).toJson(QJsonDocument::Indented)).isEmpty();
 }
 
 } // namespace Flowdeck::Ui

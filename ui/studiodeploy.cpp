@@ -13,22 +13,33 @@
 #include <QPointer>
 #include <QTabWidget>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace Flowdeck::Ui {
 
 namespace {
 
-const char *const MetadataKeys[] = {"title",        "subtitle",      "description",         "keywords",
-                                    "flow_viewers", "flow_starters", "flow_administrators", "run_managers",
-                                    "run_monitors"};
+// The role lists: their names on the wire, in Core::Flow, and in the options of create and update.
+template<class Options>
+using RoleList = std::tuple<const char *, QStringList Core::Flow::*, Core::OptionalStrings Options::*>;
 
-bool isRoleKey(const char *key)
+template<class Options>
+constexpr RoleList<Options> RoleLists[] = {
+    {"flow_viewers", &Core::Flow::flowViewers, &Options::flowViewers},
+    {"flow_starters", &Core::Flow::flowStarters, &Options::flowStarters},
+    {"flow_administrators", &Core::Flow::flowAdministrators, &Options::flowAdministrators},
+    {"run_managers", &Core::Flow::runManagers, &Options::runManagers},
+    {"run_monitors", &Core::Flow::runMonitors, &Options::runMonitors}};
+
+// Sends the role lists send() chooses, as the local details hold them.
+template<class Options, class Choose>
+void setRoleLists(Options &options, const Core::Flow &local, Choose send)
 {
-    for (const char *role : {"flow_viewers", "flow_starters", "flow_administrators", "run_managers", "run_monitors"})
-        if (qstrcmp(role, key) == 0)
-            return true;
-    return false;
+    for (const auto &[key, from, to] : RoleLists<Options>)
+        if (send(key))
+            options.*to = local.*from;
 }
 
 // The flow as the review compares it: definition, schema and the details the service keeps. Role
@@ -37,33 +48,18 @@ QJsonObject flowDocument(const QJsonObject &definition, const QJsonObject &schem
                          const QJsonObject &local)
 {
     QJsonObject document{{u"definition"_s, definition}, {u"input_schema"_s, schema}};
-    for (const char *key : MetadataKeys) {
-        if (isRoleKey(key) && !local.contains(QLatin1StringView(key)))
-            continue;
-        const QJsonValue value = metadata.value(QLatin1StringView(key));
+    QStringList keys{u"title"_s, u"subtitle"_s, u"description"_s, u"keywords"_s};
+    for (const auto &[key, from, to] : RoleLists<Core::UpdateFlowOptions>)
+        if (local.contains(QLatin1StringView(key)))
+            keys.append(QLatin1StringView(key));
+    for (const QString &key : std::as_const(keys)) {
+        const QJsonValue value = metadata.value(key);
         const bool empty = value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty()) ||
                            (value.isArray() && value.toArray().isEmpty());
         if (!empty)
-            document.insert(QLatin1StringView(key), value);
+            document.insert(key, value);
     }
     return document;
-}
-
-std::optional<QStringList> strings(const QJsonObject &metadata, const char *key)
-{
-    const QJsonValue value = metadata.value(QLatin1StringView(key));
-    if (!value.isArray())
-        return std::nullopt;
-    QStringList list;
-    for (const QJsonValue &item : value.toArray())
-        list.append(item.toString());
-    return list;
-}
-
-std::optional<QString> text(const QJsonObject &metadata, const char *key)
-{
-    const QJsonValue value = metadata.value(QLatin1StringView(key));
-    return value.isString() ? std::optional(value.toString()) : std::nullopt;
 }
 
 } // namespace
@@ -136,45 +132,38 @@ void DefinitionStudio::confirmAndDeploy(StudioDocument *document, const QJsonObj
     if (dialog.exec() != QDialog::Accepted || !guard)
         return setDeploying(guard, false);
     const QJsonObject &metadata = files.metadata;
-    const QString title = metadata.value("title"_L1).toString();
+    const Core::Flow local = document->details();
+    const QString &title = local.title;
+    const auto given = [&metadata](const char *key) { return metadata.contains(QLatin1StringView(key)); };
     Core::FlowReply *reply = nullptr;
-    if (!deployed) {
+    if (!deployed) { // what the details name is sent; the service's defaults stand for the rest
         Core::CreateFlowOptions options;
-        options.subtitle = text(metadata, "subtitle");
-        options.description = text(metadata, "description");
-        options.keywords = strings(metadata, "keywords");
-        options.flowViewers = strings(metadata, "flow_viewers");
-        options.flowStarters = strings(metadata, "flow_starters");
-        options.flowAdministrators = strings(metadata, "flow_administrators");
-        options.runManagers = strings(metadata, "run_managers");
-        options.runMonitors = strings(metadata, "run_monitors");
+        if (given("subtitle"))
+            options.subtitle = local.subtitle;
+        if (given("description"))
+            options.description = local.description;
+        if (given("keywords"))
+            options.keywords = local.keywords;
+        setRoleLists(options, local, given);
         reply = m_client->createFlow(title, definition, schema, options);
     } else {
         Core::UpdateFlowOptions options; // only what differs from the deployed version
+        const auto changed = [&](const char *key) {
+            return before->value(QLatin1StringView(key)) != after.value(QLatin1StringView(key));
+        };
         if (deployed->definition != definition)
             options.definition = definition;
         if (deployed->inputSchema != schema)
             options.inputSchema = schema;
         if (deployed->title != title)
             options.title = title;
-        const auto changed = [&](const char *key) {
-            return before->value(QLatin1StringView(key)) != after.value(QLatin1StringView(key));
-        };
         if (changed("subtitle"))
-            options.subtitle = text(metadata, "subtitle").value_or(QString());
+            options.subtitle = local.subtitle;
         if (changed("description"))
-            options.description = text(metadata, "description").value_or(QString());
+            options.description = local.description;
         if (changed("keywords"))
-            options.keywords = strings(metadata, "keywords").value_or(QStringList());
-        const std::pair<const char *, Core::OptionalStrings *> roles[] = {
-            {"flow_viewers", &options.flowViewers},
-            {"flow_starters", &options.flowStarters},
-            {"flow_administrators", &options.flowAdministrators},
-            {"run_managers", &options.runManagers},
-            {"run_monitors", &options.runMonitors}};
-        for (const auto &[key, option] : roles)
-            if (changed(key))
-                *option = strings(metadata, key).value_or(QStringList());
+            options.keywords = local.keywords;
+        setRoleLists(options, local, changed);
         reply = m_client->updateFlow(deployed->id, options);
     }
     reply->setParent(this); // closing the tab must not cancel a create the service may already have done

@@ -175,60 +175,45 @@ void StudioDocument::load(const Core::FlowFiles &files)
     analyzeNow();
 }
 
-namespace {
-
-const std::pair<const char *, const char *> RoleFields[] = {
-    {"flow_viewers", QT_TRANSLATE_NOOP("StudioDocument", "viewers")},
-    {"flow_starters", QT_TRANSLATE_NOOP("StudioDocument", "starters")},
-    {"flow_administrators", QT_TRANSLATE_NOOP("StudioDocument", "administrators")},
-    {"run_managers", QT_TRANSLATE_NOOP("StudioDocument", "run managers")},
-    {"run_monitors", QT_TRANSLATE_NOOP("StudioDocument", "run monitors")}};
-
-QStringList stringList(const QJsonValue &value)
+// The details kept as the service names them ("flow_starters", ...) read as a Flow, by core's own parser.
+Core::Flow StudioDocument::details() const
 {
-    QStringList list;
-    for (const QJsonValue &item : value.toArray())
-        list.append(item.toString());
-    return list;
+    QJsonObject document = m_files.metadata;
+    document.insert(u"id"_s, u"-"_s); // the parser wants a service document, which always has one
+    Core::Flow flow;
+    QString ignored;
+    Core::fromJson(document, flow, &ignored);
+    flow.id = flowId(); // empty until deployed
+    return flow;
 }
-
-} // namespace
 
 // The details form shows the metadata; loading it must not count as an edit.
 void StudioDocument::showDetails()
 {
     const bool loading = m_loading;
     m_loading = true;
-    const QJsonObject &metadata = m_files.metadata;
-    m_titleEdit->setText(metadata.value("title"_L1).toString());
-    m_subtitleEdit->setText(metadata.value("subtitle"_L1).toString());
-    m_descriptionEdit->setPlainText(metadata.value("description"_L1).toString());
-    m_keywordsEdit->setText(stringList(metadata.value("keywords"_L1)).join(u", "_s));
-    m_flowIdLabel->setText(flowId().isEmpty() ? tr("not deployed") : flowId());
+    const Core::Flow flow = details();
+    m_titleEdit->setText(flow.title);
+    m_subtitleEdit->setText(flow.subtitle);
+    m_descriptionEdit->setPlainText(flow.description);
+    m_keywordsEdit->setText(flow.keywords.join(u", "_s));
+    m_flowIdLabel->setText(flow.id.isEmpty() ? tr("not deployed") : flow.id);
+    const std::pair<QString, QStringList> roleLists[] = {{tr("viewers"), flow.flowViewers},
+                                                         {tr("starters"), flow.flowStarters},
+                                                         {tr("administrators"), flow.flowAdministrators},
+                                                         {tr("run managers"), flow.runManagers},
+                                                         {tr("run monitors"), flow.runMonitors}};
     QStringList roles;
-    for (const auto &[key, name] : RoleFields) {
-        const QStringList list = stringList(metadata.value(QLatin1StringView(key)));
+    for (const auto &[name, list] : roleLists)
         if (!list.isEmpty())
-            roles.append(u"%1: %2"_s.arg(tr(name), list.join(u", "_s)));
-    }
+            roles.append(u"%1: %2"_s.arg(name, list.join(u", "_s)));
     m_rolesLabel->setText(roles.isEmpty() ? tr("the service's defaults (only you)") : roles.join(u'\n'));
     m_loading = loading;
 }
 
 void StudioDocument::editRoles()
 {
-    Core::Flow flow;
-    const QJsonObject &metadata = m_files.metadata;
-    flow.title = metadata.value("title"_L1).toString();
-    flow.subtitle = metadata.value("subtitle"_L1).toString();
-    flow.description = metadata.value("description"_L1).toString();
-    flow.keywords = stringList(metadata.value("keywords"_L1));
-    flow.flowViewers = stringList(metadata.value("flow_viewers"_L1));
-    flow.flowStarters = stringList(metadata.value("flow_starters"_L1));
-    flow.flowAdministrators = stringList(metadata.value("flow_administrators"_L1));
-    flow.runManagers = stringList(metadata.value("run_managers"_L1));
-    flow.runMonitors = stringList(metadata.value("run_monitors"_L1));
-    FlowMetadataDialog dialog(flow, this);
+    FlowMetadataDialog dialog(details(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Core::UpdateFlowOptions changes = dialog.changes();
@@ -416,10 +401,7 @@ void StudioDocument::syncGraphToCursor(qsizetype offset)
         m_analysis.definition.text().size() != m_definition->textBytes().size())
         return;
     const QJsonArray states = FlowEdit::definitionPath(m_analysis.definition) + u"States"_s;
-    JsonNode node = m_analysis.definition.root();
-    for (const QJsonValue &step : states)
-        node = node.value(step.toString());
-    for (const JsonNode state : node) {
+    for (const JsonNode state : m_analysis.definition.node(states)) {
         const auto key = m_analysis.definition.keyRange(states + state.key());
         if (key && offset >= key->start.offset && offset <= state.range().end.offset) {
             m_syncingSelection = true;
@@ -434,7 +416,9 @@ void StudioDocument::revealState(const QString &name)
 {
     if (m_syncingSelection)
         return;
-    const JsonText text = JsonText::parse(m_definition->textBytes());
+    // A click in the graph needs no new parse of a big text when the analysis is of the current one.
+    const QByteArray current = m_definition->textBytes();
+    const JsonText text = m_analysis.definition.text() == current ? m_analysis.definition : JsonText::parse(current);
     const auto range = text.keyRange(FlowEdit::definitionPath(text) + u"States"_s + name);
     if (!range)
         return;

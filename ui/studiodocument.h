@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/api/apierror.h"
+#include "core/api/flow.h"
 #include "core/lang/flowanalysis.h"
 #include "core/lang/flowgraph.h"
 #include "core/lang/textedit.h"
@@ -48,6 +49,7 @@ public:
     Core::FlowFiles files() const;           // the current texts and details
     QString title() const;                   // the flow's title, or the file's name, or "Untitled"
     QString flowId() const;                  // empty until deployed
+    Core::Flow details() const;              // title, description, keywords, roles, ... as a Flow
     void setFlowId(const QString &id);
     void setBundleDirectory(const QString &directory);
     void setDefinitionFormat(const QString &format); // "json" or "yaml"

@@ -4,6 +4,9 @@
 #include "core/lang/expression.h"
 #include "core/lang/jsonpath.h"
 
+#include <QHash>
+#include <QRegularExpression>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -122,6 +125,32 @@ QStringList unguardedNames(const Expression &expression, const QString &text)
         });
     });
     return names;
+}
+
+QString currentTransferUrl(std::string_view actionUrl)
+{
+    if (!actionUrl.starts_with("https://actions.globus.org/transfer/") &&
+        !actionUrl.starts_with("https://actions.automate.globus.org/transfer/"))
+        return {}; // the common case, decided without a regular expression
+    static const QRegularExpression retired(u"^https://actions\\.(automate\\.)?globus\\.org/transfer/([a-z_]+)/?$"_s);
+    const QRegularExpressionMatch match = retired.match(toQString(actionUrl));
+    if (!match.hasMatch())
+        return {};
+    const QString operation = match.captured(2);
+    return u"https://transfer.actions.globus.org/"_s +
+           (operation == "set_permission"_L1 ? u"manage_permission"_s : operation);
+}
+
+QString renamedTransferKey(const QString &key)
+{
+    static const QHash<QString, QString> renamed{{u"transfer_items"_s, u"DATA"_s},
+                                                 {u"source_endpoint_id"_s, u"source_endpoint"_s},
+                                                 {u"destination_endpoint_id"_s, u"destination_endpoint"_s}};
+    QString base = key;
+    const QString suffix = base.endsWith(".$"_L1) || base.endsWith(".="_L1) ? base.right(2) : QString();
+    base.chop(suffix.size());
+    const QString name = renamed.value(base);
+    return name.isEmpty() ? QString() : name + suffix;
 }
 
 } // namespace Flowdeck::Core::Lang

@@ -53,4 +53,12 @@ QString firstKey(const JsonPath &path);
 // ("x if is_present('x') else ...", getattr(..., 'x')): reading those is not a mistake.
 QStringList unguardedNames(const Expression &expression, const QString &text);
 
+// actions.(automate.)globus.org/transfer/* shut down on 2025-01-22 (reference §5.6): for a retired
+// URL, the current one ("https://transfer.actions.globus.org/transfer"); empty for any other URL.
+// The validator reports it (FD301) and the quick fix applies it.
+QString currentTransferUrl(std::string_view actionUrl);
+// The current name of an input the retired provider took ("transfer_items.$" → "DATA.$"); empty
+// when the key kept its name (FD303).
+QString renamedTransferKey(const QString &key);
+
 } // namespace Flowdeck::Core::Lang

@@ -177,36 +177,20 @@ private:
     // actions.(automate.)globus.org/transfer/* shut down on 2025-01-22 (reference §5.6).
     void retiredTransfer(const Loc &at, const JsonNode &state)
     {
-        const std::string_view url = state.value("ActionUrl"_L1).stringView();
-        if (!url.starts_with("https://actions.globus.org/transfer/") &&
-            !url.starts_with("https://actions.automate.globus.org/transfer/"))
-            return; // the common case, decided without a regular expression
-        static const QRegularExpression retired(
-            u"^https://actions\\.(automate\\.)?globus\\.org/transfer/([a-z_]+)/?$"_s);
-        const QRegularExpressionMatch match = retired.match(toQString(url));
-        if (!match.hasMatch())
+        const QString current = currentTransferUrl(state.value("ActionUrl"_L1).stringView());
+        if (current.isEmpty())
             return;
-        QString operation = match.captured(2);
-        if (operation == "set_permission"_L1)
-            operation = u"manage_permission"_s;
         c.error("FD301", Loc(at, "ActionUrl"),
-                c.tr("This Transfer action provider was shut down on 2025-01-22; use "
-                     "\"https://transfer.actions.globus.org/%1\" (its inputs are renamed: transfer_items → DATA, "
-                     "source_endpoint_id → source_endpoint, destination_endpoint_id → destination_endpoint)")
-                    .arg(operation));
-        static const QHash<QString, QString> renamed{{u"transfer_items"_s, u"DATA"_s},
-                                                     {u"source_endpoint_id"_s, u"source_endpoint"_s},
-                                                     {u"destination_endpoint_id"_s, u"destination_endpoint"_s}};
+                c.tr("This Transfer action provider was shut down on 2025-01-22; use \"%1\" (its inputs are "
+                     "renamed: transfer_items → DATA, source_endpoint_id → source_endpoint, destination_endpoint_id → "
+                     "destination_endpoint)")
+                    .arg(current));
         const Loc paramsAt(at, "Parameters");
         for (const JsonNode member : state.value("Parameters"_L1)) {
-            QString base = member.key();
-            const QString suffix = base.endsWith(".$"_L1) || base.endsWith(".="_L1) ? base.right(2) : QString();
-            base.chop(suffix.size());
-            if (renamed.contains(base))
-                c.warning(
-                    "FD303", Loc(paramsAt, member.keyView()),
-                    c.tr("The current Transfer action provider calls this \"%1\"").arg(renamed.value(base) + suffix),
-                    true);
+            const QString renamed = renamedTransferKey(member.key());
+            if (!renamed.isEmpty())
+                c.warning("FD303", Loc(paramsAt, member.keyView()),
+                          c.tr("The current Transfer action provider calls this \"%1\"").arg(renamed), true);
         }
     }
 

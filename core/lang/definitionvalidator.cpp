@@ -83,14 +83,20 @@ QList<Diagnostic> checkInputSchema(const JsonText &text, const QJsonValue &schem
 
 namespace DefinitionValidator {
 
-QList<Diagnostic> validate(const JsonText &text)
+QList<Diagnostic> textDiagnostics(const JsonText &text, const QJsonArray &path)
 {
     QList<Diagnostic> diagnostics;
     for (const JsonTextProblem &problem : text.problems()) {
         const bool syntax = problem.kind == JsonTextProblem::Kind::Syntax;
         diagnostics.append({syntax ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning,
-                            syntax ? u"FD001"_s : u"FD002"_s, problem.message, QJsonArray(), problem.range});
+                            syntax ? u"FD001"_s : u"FD002"_s, problem.message, path, problem.range});
     }
+    return diagnostics;
+}
+
+QList<Diagnostic> validate(const JsonText &text)
+{
+    QList<Diagnostic> diagnostics = textDiagnostics(text);
     if (!text.isValid())
         return diagnostics;
     // A flow document holds the definition under "definition"; anything else is a bare definition.

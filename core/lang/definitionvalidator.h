@@ -17,6 +17,8 @@ namespace DefinitionValidator {
 
 QList<Diagnostic> validate(const JsonText &text);
 QList<Diagnostic> validate(const QByteArray &utf8);
+// The text's own problems (FD001 syntax errors, FD002 duplicate keys), reported at path.
+QList<Diagnostic> textDiagnostics(const JsonText &text, const QJsonArray &path = {});
 
 } // namespace DefinitionValidator
 } // namespace Flowdeck::Core::Lang

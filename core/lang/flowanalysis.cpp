@@ -32,14 +32,9 @@ FlowAnalysis analyzeFlow(const QByteArray &definition, const QByteArray &inputSc
     analysis.definition = JsonText::parse(definition);
     const bool hasSchema = !inputSchema.trimmed().isEmpty();
     analysis.inputSchema = JsonText::parse(inputSchema); // kept even when blank: its text is what was analysed
-    if (hasSchema) {
-        for (const JsonTextProblem &problem : analysis.inputSchema.problems())
-            analysis.schemaDiagnostics.append({problem.kind == JsonTextProblem::Kind::Syntax
-                                                   ? Diagnostic::Severity::Error
-                                                   : Diagnostic::Severity::Warning,
-                                               problem.kind == JsonTextProblem::Kind::Syntax ? u"FD001"_s : u"FD002"_s,
-                                               problem.message, QJsonArray{u"input_schema"_s}, problem.range});
-    }
+    // A broken schema is reported here; a valid one's duplicate keys come with the combined check.
+    if (hasSchema && !analysis.inputSchema.isValid())
+        analysis.schemaDiagnostics = DefinitionValidator::textDiagnostics(analysis.inputSchema, {u"input_schema"_s});
     if (!analysis.definition.isValid()) { // its own words for its own syntax error
         analysis.definitionDiagnostics = DefinitionValidator::validate(analysis.definition);
         return analysis;

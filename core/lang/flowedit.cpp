@@ -27,12 +27,9 @@ struct Context
     explicit Context(const JsonText &t)
         : text(t)
         , states(definitionPath(t) + u"States"_s)
-    {
-        definition = t.isValid() ? t.root() : JsonNode();
-        if (states.size() > 1) // a flow document: the definition sits under "definition"
-            definition = definition.value("definition"_L1);
-        statesNode = definition.value("States"_L1);
-    }
+        , definition(t.node(definitionPath(t)))
+        , statesNode(definition.value("States"_L1))
+    {}
     bool valid() const { return statesNode.isObject(); }
     QJsonArray state(const QString &name) const { return states + name; }
     JsonNode node(const QString &name) const { return statesNode.value(name); }

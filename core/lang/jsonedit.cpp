@@ -53,16 +53,6 @@ qsizetype skipSpaceBackward(const QByteArray &text, qsizetype at) // returns the
     return at;
 }
 
-JsonNode nodeAt(const JsonText &text, const QJsonArray &path)
-{
-    if (!text.isValid())
-        return {};
-    JsonNode node = text.root();
-    for (const QJsonValue &step : path)
-        node = step.isString() ? node.value(step.toString()) : node.at(qsizetype(step.toInteger(-1)));
-    return node;
-}
-
 // Where an ASL author expects a key: what a state is first, where it goes last.
 int keyRank(const QString &key)
 {
@@ -290,7 +280,7 @@ std::optional<TextEdit> remove(const JsonText &text, const QJsonArray &path)
 std::optional<TextEdit> insertMember(const JsonText &text, const QJsonArray &objectPath, const QString &key,
                                      const QJsonValue &value, const QString &after)
 {
-    const JsonNode object = nodeAt(text, objectPath);
+    const JsonNode object = text.node(objectPath);
     if (!object.isObject() || !object.value(key).isUndefined())
         return std::nullopt;
     qsizetype insertAt = -1;
@@ -319,7 +309,7 @@ std::optional<TextEdit> setMember(const JsonText &text, const QJsonArray &object
 
 std::optional<TextEdit> appendElement(const JsonText &text, const QJsonArray &arrayPath, const QJsonValue &value)
 {
-    const JsonNode array = nodeAt(text, arrayPath);
+    const JsonNode array = text.node(arrayPath);
     if (!array.isArray())
         return std::nullopt;
     const Style style = detectStyle(text);

@@ -661,6 +661,12 @@ std::optional<TextRange> JsonText::keyRange(const QJsonArray &path) const
     return n.keyStart < 0 ? d->range(n.start, n.end) : d->range(n.keyStart, n.keyEnd);
 }
 
+JsonNode JsonText::node(const QJsonArray &path) const
+{
+    const int found = d && d->valid ? d->find(path) : -1;
+    return found < 0 ? JsonNode() : JsonNode(d.get(), found);
+}
+
 std::pair<QJsonArray, TextRange> JsonText::nearest(const QJsonArray &path) const
 {
     if (!d || d->nodes.empty())

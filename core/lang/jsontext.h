@@ -65,6 +65,8 @@ public:
     // The range of the key (quotes included) that holds the value at path; for array elements and
     // the root, the value's range.
     std::optional<TextRange> keyRange(const QJsonArray &path) const;
+    // The value at path ("loc" form), undefined when it does not exist or the text is not valid.
+    JsonNode node(const QJsonArray &path) const;
     // The deepest existing prefix of path, and its value range: where to point when a path is gone.
     std::pair<QJsonArray, TextRange> nearest(const QJsonArray &path) const;
     TextPosition positionAt(qsizetype offset) const;

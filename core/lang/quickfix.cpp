@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/lang/quickfix.h"
 
+#include "core/lang/definitiondata.h"
 #include "core/lang/flowedit.h"
 #include "core/lang/jsonedit.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -19,53 +19,22 @@ QString tr(const char *text)
     return QCoreApplication::translate("QuickFix", text);
 }
 
-JsonNode nodeAt(const JsonText &text, const QJsonArray &path)
-{
-    JsonNode node = text.isValid() ? text.root() : JsonNode();
-    for (const QJsonValue &step : path)
-        node = step.isString() ? node.value(step.toString()) : node.at(qsizetype(step.toInteger(-1)));
-    return node;
-}
-
 TextChange single(const QString &title, const std::optional<TextEdit> &edit)
 {
     return edit ? TextChange{title, {*edit}} : TextChange{};
 }
 
-const QHash<QString, QString> &renamedTransferInputs()
-{
-    static const QHash<QString, QString> renamed{{u"transfer_items"_s, u"DATA"_s},
-                                                 {u"source_endpoint_id"_s, u"source_endpoint"_s},
-                                                 {u"destination_endpoint_id"_s, u"destination_endpoint"_s}};
-    return renamed;
-}
-
-// "transfer_items.$" → "DATA.$"; "" when the key keeps its name.
-QString renamedTransferKey(const QString &key)
-{
-    QString base = key;
-    const QString suffix = base.endsWith(".$"_L1) || base.endsWith(".="_L1) ? base.right(2) : QString();
-    base.chop(suffix.size());
-    const QString renamed = renamedTransferInputs().value(base);
-    return renamed.isEmpty() ? QString() : renamed + suffix;
-}
-
 TextChange retiredTransfer(const JsonText &text, const QJsonArray &urlPath)
 {
-    static const QRegularExpression retired(u"^https://actions\\.(automate\\.)?globus\\.org/transfer/([a-z_]+)/?$"_s);
-    const QRegularExpressionMatch match = retired.match(nodeAt(text, urlPath).toString());
-    if (!match.hasMatch())
+    const QString url = currentTransferUrl(text.node(urlPath).stringView());
+    if (url.isEmpty())
         return {};
-    QString operation = match.captured(2);
-    if (operation == "set_permission"_L1)
-        operation = u"manage_permission"_s;
-    const QString url = u"https://transfer.actions.globus.org/"_s + operation;
     TextChange change{tr("Use %1 and rename its inputs").arg(url), {}};
     change.edits.append(*JsonEdit::replaceValue(text, urlPath, url));
     QJsonArray parameters = urlPath;
     parameters.removeLast();
     parameters.append(u"Parameters"_s);
-    for (const JsonNode member : nodeAt(text, parameters)) {
+    for (const JsonNode member : text.node(parameters)) {
         const QString renamed = renamedTransferKey(member.key());
         QJsonArray at = parameters;
         at.append(member.key());
@@ -79,7 +48,7 @@ TextChange retiredTransfer(const JsonText &text, const QJsonArray &urlPath)
 QList<TextChange> missingState(const JsonText &text, const Diagnostic &diagnostic)
 {
     QList<TextChange> fixes;
-    const QString target = nodeAt(text, diagnostic.path).toString();
+    const QString target = text.node(diagnostic.path).toString();
     if (target.isEmpty())
         return fixes;
     static const QRegularExpression suggestion(u"did you mean \"(.+)\"\\?$"_s);

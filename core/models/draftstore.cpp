@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/models/draftstore.h"
 
+#include "core/models/atomicfile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -50,23 +51,11 @@ QByteArray getBytes(const QJsonObject &object, const QString &key)
                              : object.value(key).toString().toUtf8();
 }
 
-// Writes through a temporary file that replaces path only once complete; "" or what went wrong.
+// "" or what went wrong. The content is never readable by others, not even briefly.
 QString write(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    // Set before the data goes in, so the content is never readable by others, not even briefly.
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(OwnerOnly))
-        return tr("Cannot save the draft: %1").arg(file.errorString());
-    // Flush here: Qt 6.4's commit() does not notice a flush that fails part way (a full disk, a
-    // file size limit) and would replace a good draft with a truncated one.
-    if (file.write(bytes) != bytes.size() || !file.flush()) {
-        const QString why =
-            file.error() != QFileDevice::NoError ? file.errorString() : tr("the disk is full or the file is too large");
-        file.cancelWriting();
-        file.commit(); // after cancelWriting() this only deletes the temporary file
-        return tr("Cannot save the draft: %1").arg(why);
-    }
-    return file.commit() ? QString() : tr("Cannot save the draft: %1").arg(file.errorString());
+    const QString why = writeFileAtomically(path, bytes, OwnerOnly);
+    return why.isEmpty() ? why : tr("Cannot save the draft: %1").arg(why);
 }
 
 std::unique_ptr<QLockFile> lockFor(const QString &directory)

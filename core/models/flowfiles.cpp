@@ -3,13 +3,13 @@
 
 #include "core/lang/jsontext.h"
 #include "core/lang/yamlflow.h"
+#include "core/models/atomicfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -41,10 +41,8 @@ std::optional<QByteArray> readFile(const QString &path, QString *error)
 
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(error, tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    return true;
+    const QString why = writeFileAtomically(path, bytes);
+    return why.isEmpty() || fail(error, tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), why));
 }
 
 bool isYaml(const QString &path)

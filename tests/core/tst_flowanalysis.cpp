@@ -73,6 +73,12 @@ private slots:
         const FlowAnalysis blank = analyzeFlow(Definition, "\n  \n"); // a schema deleted down to its newline
         QCOMPARE(blank.inputSchema.text(), "\n  \n"_ba);              // the studio matches results to texts by this
         QVERIFY(blank.schemaDiagnostics.isEmpty());
+        // A duplicate key in a valid schema is reported once, in the schema.
+        const FlowAnalysis twice = analyzeFlow(Definition, "{\"type\": \"object\", \"type\": \"object\"}");
+        int duplicates = 0;
+        for (const Diagnostic &diagnostic : twice.schemaDiagnostics)
+            duplicates += diagnostic.code == "FD002"_L1;
+        QCOMPARE(duplicates, 1);
         const FlowAnalysis noSchema = analyzeFlow(Definition, "");
         QVERIFY(noSchema.schemaDiagnostics.isEmpty());
         QVERIFY(!find(noSchema.definitionDiagnostics, u"FD302"_s)); // nothing to compare with
