@@ -10,12 +10,15 @@
 #include "core/auth/nativeapplogin.h"
 #include "core/auth/tokenstore.h"
 #include "core/engine/localservicehost.h"
+#include "core/lang/flowedit.h"
 #include "core/models/draftstore.h"
+#include "core/models/flowfiles.h"
 #include "core/models/flowsmodel.h"
 #include "core/models/runsmodel.h"
 #include "core/models/runspoller.h"
 #include "core/models/runwatcher.h"
 #include "ui/definitionstudio.h"
+#include "ui/deploydialog.h"
 #include "ui/flowbrowser.h"
 #include "ui/flowgraphview.h"
 #include "ui/flowmetadatadialog.h"
@@ -28,6 +31,7 @@
 #include "ui/studiodocument.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
@@ -336,12 +340,14 @@ void Application::saveScreenshotAndQuit(const QString &path, const QString &view
                     Ui::RunLogView *log = m_window->runsView()->detail()->logView();
                     log->table()->setCurrentIndex(log->table()->model()->index(1, 0));
                 });
-        } else if (view == "studio"_L1 || view == "schema"_L1) {
+        } else if (view == "studio"_L1 || view == "schema"_L1 || view == "details"_L1) {
             m_window->showView(2);
             const QString bundle = QProcessEnvironment::systemEnvironment().value(u"FLOWDECK_STUDIO_BUNDLE"_s);
             Ui::StudioDocument *document =
                 bundle.isEmpty() ? m_window->studio()->newDocument() : m_window->studio()->openFile(bundle);
-            if (document && view == "schema"_L1) {
+            if (document && view == "details"_L1) {
+                document->sourceTabs()->setCurrentIndex(2);
+            } else if (document && view == "schema"_L1) {
                 document->sourceTabs()->setCurrentIndex(1);
                 document->sideTabs()->setCurrentIndex(1);
             } else if (document) {
@@ -350,6 +356,21 @@ void Application::saveScreenshotAndQuit(const QString &path, const QString &view
             QTimer::singleShot(1500, this,
                                [this, path] { QCoreApplication::exit(m_window->grab().save(path) ? 0 : 1); });
             return;
+        } else if (view == "deploy"_L1) { // the review of an update: a state renamed, a role list added
+            const auto files =
+                Core::loadFlowFiles(QProcessEnvironment::systemEnvironment().value(u"FLOWDECK_STUDIO_BUNDLE"_s));
+            if (files) {
+                const Core::Lang::JsonText text = Core::Lang::JsonText::parse(files->definition);
+                const QByteArray edited = Core::Lang::applyEdits(
+                    files->definition,
+                    Core::Lang::FlowEdit::renameState(text, u"QualityGate"_s, u"CheckQuality"_s).edits);
+                const QJsonObject before{{u"definition"_s, text.value()},
+                                         {u"title"_s, files->metadata.value("title"_L1)}};
+                QJsonObject after = before;
+                after.insert(u"definition"_s, Core::Lang::JsonText::parse(edited).value());
+                after.insert(u"flow_starters"_s, QJsonArray{u"all_authenticated_users"_s});
+                dialog = std::make_unique<Ui::DeployDialog>(before, after, 0, m_window.get());
+            }
         } else if (view == "definition"_L1) {
             m_window->flowBrowser()->details()->setCurrentIndex(1);
         } else if (view == "edit"_L1 && m_flows->rowCount() > 0) {

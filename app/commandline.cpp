@@ -75,8 +75,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption screenshotView(
         u"screenshot-view"_s,
         QCoreApplication::translate(
-            "main", "With --screenshot: flows, definition, runs, run, timeline, log, launch, edit, signin, studio "
-                    "or schema."),
+            "main", "With --screenshot: flows, definition, runs, run, timeline, log, launch, edit, signin, studio, "
+                    "schema, details or deploy."),
         u"view"_s, u"flows"_s);
     parser.addOption(screenshotView);
     parser.addOption(check);
